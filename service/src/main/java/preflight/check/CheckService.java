@@ -1,0 +1,84 @@
+package preflight.check;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import preflight.listing.ProductFacts;
+import preflight.rules.Category;
+import preflight.rules.Finding;
+import preflight.rules.RulePack;
+import preflight.rules.RulePacks;
+import preflight.scoring.Decision;
+import preflight.scoring.DecisionPolicy;
+
+/**
+ * The one place that knows the whole check: normalise the listing, run each target market's pack,
+ * sort findings into in force and upcoming on {@code asOf}, decide, and shape the verdict.
+ */
+public final class CheckService {
+
+    private static final Comparator<Finding> WORST_FIRST = Comparator
+            .comparing(Finding::severity).reversed()
+            .thenComparing(Finding::country)
+            .thenComparing(Finding::ruleId);
+    private static final Comparator<Finding> SOONEST_FIRST = Comparator
+            .comparing(Finding::effectiveFrom)
+            .thenComparing(WORST_FIRST);
+
+    private final Supplier<RulePacks> packs;
+    private final DecisionPolicy policy;
+
+    /** @param packs the live packs; read once per check, so a reload never changes a check half-way */
+    public CheckService(Supplier<RulePacks> packs, DecisionPolicy policy) {
+        this.packs = packs;
+        this.policy = policy;
+    }
+
+    public Verdict check(CheckRequest request) {
+        RulePacks live = packs.get();
+        ProductFacts facts = new ProductFacts(request.product(), request.seller());
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (String target : request.targetCountries()) {
+            RulePack pack = live.forCountry(target);
+            versions.putAll(pack.versions());
+            for (Finding f : pack.evaluate(facts.forMarket(target))) {
+                unique.putIfAbsent(f.ruleId() + "@" + f.country(), f);
+            }
+        }
+        LocalDate asOf = request.options().asOf();
+        boolean ipCheck = request.options().ipCheck();
+        List<Finding> inForce = new ArrayList<>();
+        List<Finding> upcoming = new ArrayList<>();
+        for (Finding f : unique.values()) {
+            if (!ipCheck && f.category() == Category.IP) {
+                continue;
+            }
+            if (f.startsAfter(asOf)) {
+                upcoming.add(f);
+            } else if (f.inForceOn(asOf)) {
+                inForce.add(f);
+            }
+        }
+        inForce.sort(WORST_FIRST);
+        upcoming.sort(SOONEST_FIRST);
+        Decision decision = policy.decide(inForce);
+        return new Verdict(UUID.randomUUID().toString(), request.submissionId(), decision, policy.riskScore(inForce),
+                List.copyOf(inForce), List.copyOf(upcoming), ipScreen(inForce, ipCheck), StoreScore.unavailable(),
+                versions, asOf);
+    }
+
+    private static IpScreen ipScreen(List<Finding> inForce, boolean ipCheck) {
+        if (!ipCheck) {
+            return new IpScreen(0.0, List.of(), "off", List.of(), false);
+        }
+        List<Finding> ip = inForce.stream().filter(f -> f.category() == Category.IP).toList();
+        double risk = ip.stream().mapToDouble(f -> DecisionPolicy.weight(f.severity())).max().orElse(0.0);
+        return new IpScreen(risk, List.of(), "rules-only", ip.stream().map(Finding::ruleId).distinct().toList(), true);
+    }
+}

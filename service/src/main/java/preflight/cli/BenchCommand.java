@@ -1,0 +1,106 @@
+package preflight.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import preflight.Preflight;
+import preflight.bench.HttpLoad;
+import preflight.bench.InProcessBenchmark;
+import preflight.cases.GoldenCase;
+import preflight.cases.GoldenCases;
+import preflight.check.CheckRequest;
+import preflight.check.Warmup;
+import preflight.http.Json;
+
+/**
+ * {@code preflight bench [--seconds N]}: prints latency percentiles and throughput of a check in
+ * process, then of the HTTP endpoint under load from this process against a server in a second one,
+ * beside the same server's /health as the ceiling. Every golden case's listing, sent to five markets.
+ */
+final class BenchCommand {
+
+    static final List<String> MARKETS = List.of("US", "DE", "UK", "JP", "FR");
+    private static final int CONNECTIONS = 32;
+
+    private final Preflight app;
+
+    BenchCommand(Preflight app) {
+        this.app = app;
+    }
+
+    int run(String[] args) throws Exception {
+        int seconds = args.length == 2 && args[0].equals("--seconds") ? Integer.parseInt(args[1]) : 15;
+        app.loadPacks();
+        ObjectMapper json = Json.mapper();
+        List<String> bodies = new ArrayList<>();
+        List<CheckRequest> requests = new ArrayList<>();
+        for (GoldenCase c : GoldenCases.load(app.settings().testCasesDir(), null, new ArrayList<>())) {
+            ObjectNode body = c.request().deepCopy();
+            body.set("targetCountries", json.valueToTree(MARKETS));
+            bodies.add(json.writeValueAsString(body));
+            requests.add(app.parser().parse(body));
+        }
+        if (requests.isEmpty()) {
+            System.err.println("bench: no golden cases under " + app.settings().testCasesDir());
+            return 1;
+        }
+        Warmup.run(app.checks(), requests);
+        System.out.println(InProcessBenchmark.run(app.checks(), requests, 50_000));
+
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                "preflight.cli.Main", "serve").redirectErrorStream(true).redirectOutput(new File("/dev/null"));
+        pb.environment().put("PREFLIGHT_PORT", String.valueOf(port));
+        Process server = pb.start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            waitUntilReady(URI.create(base + "/health"), server);
+            Duration d = Duration.ofSeconds(seconds);
+            HttpLoad.run("warm-up", URI.create(base + "/v1/checks"), bodies, CONNECTIONS, Duration.ofSeconds(3));
+            HttpLoad.Result health = HttpLoad.run("GET /health", URI.create(base + "/health"), List.of(), CONNECTIONS, d);
+            HttpLoad.Result checks = HttpLoad.run("POST /v1/checks", URI.create(base + "/v1/checks"), bodies, CONNECTIONS, d);
+            System.out.println("HTTP, " + CONNECTIONS + " connections, " + seconds + " s each, server in a second process:");
+            System.out.println("  " + health);
+            System.out.println("  " + checks);
+            System.out.printf("  checks reach %.0f%% of the /health rate%n", 100.0 * checks.requestsPerSecond() / health.requestsPerSecond());
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+        return 0;
+    }
+
+    private static String javaBinary() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    private static void waitUntilReady(URI health, Process server) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server exited early");
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the server did not become ready");
+    }
+}

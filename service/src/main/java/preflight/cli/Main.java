@@ -1,0 +1,52 @@
+package preflight.cli;
+
+import java.time.Clock;
+import java.util.Arrays;
+import preflight.Preflight;
+import preflight.config.Settings;
+
+/** {@code preflight <command>}: a thin shell over the library, one class per verb. */
+public final class Main {
+
+    private static final String USAGE = """
+            usage: preflight <command>
+              serve                          serve the API (PREFLIGHT_PORT, default 8080)
+              check FILE.json                run one check request and print the verdict
+              rules validate [MARKET]        compile packs, check metadata and citations (file:line: message)
+              rules test [MARKET]            run the golden cases under test-cases/
+              bench [--seconds N]            measure in-process and HTTP latency and throughput
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.print(USAGE);
+            return 2;
+        }
+        Settings settings;
+        try {
+            settings = Settings.fromEnv(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("preflight: " + e.getMessage());
+            return 2;
+        }
+        Preflight app = new Preflight(settings, Clock.systemDefaultZone());
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "serve" -> new ServeCommand(app).run();
+            case "check" -> new CheckCommand(app).run(rest);
+            case "rules" -> new RulesCommand(app).run(rest);
+            case "bench" -> new BenchCommand(app).run(rest);
+            default -> {
+                System.err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package preflight.cli;
+
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import preflight.Preflight;
+import preflight.check.Warmup;
+import preflight.http.App;
+import preflight.regulations.InvalidCatalogException;
+import preflight.rules.RulePacks;
+import preflight.rules.UnableToCompilePackException;
+
+/**
+ * {@code preflight serve}: listen at once (so /health can say 503), compile and warm every pack, then
+ * say ready. A pack that does not compile stops the server with every problem listed: it never serves
+ * silently without a market.
+ */
+final class ServeCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    private final Preflight app;
+
+    ServeCommand(Preflight app) {
+        this.app = app;
+    }
+
+    int run() throws Exception {
+        Files.createDirectories(app.settings().dataDir());
+        AtomicBoolean ready = new AtomicBoolean(false);
+        Javalin server = new App(app.parser(), app.checks(), app.packs(), ready::get).create();
+        server.start(app.settings().port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            long start = System.nanoTime();
+            RulePacks packs = app.loadPacks();
+            long compiled = System.nanoTime();
+            Warmup.run(app.checks(), WarmupSamples.collect(app));
+            ready.set(true);
+            log.info("ready on port {}: {} packs, {} rules, compiled in {} ms, warmed up in {} ms", server.port(),
+                    packs.all().size(), packs.all().stream().mapToInt(p -> p.ownRules().size()).sum(),
+                    (compiled - start) / 1_000_000, (System.nanoTime() - compiled) / 1_000_000);
+        } catch (UnableToCompilePackException | InvalidCatalogException e) {
+            System.err.println("preflight: cannot serve, " + e.getMessage());
+            server.stop();
+            return 1;
+        }
+        stopped.await();
+        return 0;
+    }
+}

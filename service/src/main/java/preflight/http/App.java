@@ -1,0 +1,147 @@
+package preflight.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import preflight.check.CheckService;
+import preflight.rules.LivePacks;
+
+/**
+ * The HTTP edge: routes, body limits, and the one place where errors become JSON
+ * ({@code {error, details:[{field, problem}]}}). A request never gets a 500 for bad input.
+ */
+public final class App {
+
+    /** api-v1: request bodies are at most 1 MiB. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final CheckRequestParser parser;
+    private final CheckService checks;
+    private final LivePacks packs;
+    private final BooleanSupplier ready;
+    private final ObjectMapper json = Json.mapper();
+    private final String openApi;
+
+    /** @param ready true once packs are compiled and warmed up; until then /health and checks answer 503 */
+    public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready) {
+        this.parser = parser;
+        this.checks = checks;
+        this.packs = packs;
+        this.ready = ready;
+        this.openApi = OpenApi.document();
+    }
+
+    public Javalin create() {
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/v1/checks", this::check);
+            config.routes.get("/v1/rule-packs", this::rulePacks);
+            config.routes.get("/health", this::health);
+            config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, "invalid request", e.problems()));
+            config.routes.exception(PayloadTooLargeException.class, (e, ctx) -> error(ctx, 413, "request too large",
+                    List.of(new FieldProblem("body", "at most " + MAX_BODY_BYTES + " bytes"))));
+            config.routes.exception(NotReadyException.class, (e, ctx) -> {
+                ctx.header("Retry-After", "1");
+                error(ctx, 503, "not ready", List.of(new FieldProblem("service", "rule packs are still loading")));
+            });
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), List.of()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error", List.of());
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null) {
+                    error(ctx, 404, "not found", List.of(new FieldProblem("path", ctx.path())));
+                }
+            });
+        });
+    }
+
+    private void check(Context ctx) {
+        if (!ready.getAsBoolean()) {
+            throw new NotReadyException();
+        }
+        JsonNode body = readBody(ctx);
+        ctx.json(checks.check(parser.parse(body)));
+    }
+
+    private JsonNode readBody(Context ctx) {
+        byte[] bytes = readLimited(ctx);
+        try {
+            return json.readTree(bytes);
+        } catch (JacksonException e) {
+            throw new InvalidRequestException("body", "not valid JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the body without trusting Content-Length, stopping one byte past the limit. */
+    private static byte[] readLimited(Context ctx) {
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            throw new PayloadTooLargeException();
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new PayloadTooLargeException();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new InvalidRequestException("body", "could not be read");
+        }
+    }
+
+    private void rulePacks(Context ctx) {
+        if (!packs.isLoaded()) {
+            throw new NotReadyException();
+        }
+        ctx.json(packs.get().all().stream()
+                .sorted((a, b) -> a.market().compareTo(b.market()))
+                .map(p -> Map.of("market", p.market(), "version", p.version(), "owner", p.owner(),
+                        "ruleCount", p.ownRules().size(), "files", p.files(), "parents", p.versions().keySet().stream()
+                                .filter(m -> !m.equals(p.market())).toList(),
+                        "loadedAt", p.loadedAt().toString()))
+                .toList());
+    }
+
+    private void health(Context ctx) {
+        boolean ok = ready.getAsBoolean();
+        ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "starting"));
+    }
+
+    private void error(Context ctx, int status, String error, List<FieldProblem> details) {
+        ctx.status(status).json(Map.of("error", error, "details", details));
+    }
+
+    private static String firstLine(String s) {
+        String line = s == null ? "" : s.split("\n")[0];
+        line = line.length() > 200 ? line.substring(0, 200) : line;
+        return new String(line.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}\\p{Cs}]", "?");
+    }
+
+    /** The body is over the limit. */
+    static final class PayloadTooLargeException extends RuntimeException {
+    }
+
+    /** Packs are not compiled and warm yet. */
+    static final class NotReadyException extends RuntimeException {
+    }
+}

@@ -1,0 +1,57 @@
+package preflight.listing;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the rules may ask about one submitted product, computed once per check and shared by the
+ * {@link Listing} facts of every target market.
+ */
+public final class ProductFacts {
+
+    /** Other spellings sellers use for the same mark. */
+    private static final Map<String, String> CERT_ALIASES = Map.of(
+            "TELEC", "GITEKI", "技適", "GITEKI", "技适", "GITEKI", "KCMARK", "KC", "FCCID", "FCC",
+            "UKCAMARK", "UKCA", "CEMARK", "CE", "RCMMARK", "RCM");
+
+    final Product product;
+    final Seller seller;
+    final SearchableText text;
+    final Map<Trait, Evidence> traits;
+    final Inference.Measured batteryWh;
+    final Inference.Measured laserMilliwatts;
+    final Set<String> certifications;
+
+    public ProductFacts(Product product, Seller seller) {
+        this.product = product;
+        this.seller = seller;
+        this.text = new SearchableText(product.title(), product.description(), product.keywords());
+        this.traits = Inference.traits(product.category(), product.attributes(), text);
+        this.batteryWh = Inference.batteryWh(product.attributes(), text);
+        this.laserMilliwatts = Inference.laserMilliwatts(product.attributes(), text);
+        this.certifications = new HashSet<>();
+        for (String c : product.certifications()) {
+            certifications.add(canonicalCertification(c));
+        }
+    }
+
+    public static String canonicalCertification(String mark) {
+        String c = mark.toUpperCase(Locale.ROOT).replaceAll("[\\s._-]", "");
+        return CERT_ALIASES.getOrDefault(c, c);
+    }
+
+    public Product product() {
+        return product;
+    }
+
+    public Seller seller() {
+        return seller;
+    }
+
+    /** The listing as the rules of one market see it. */
+    public Listing forMarket(String market) {
+        return new Listing(this, market);
+    }
+}

@@ -1,0 +1,148 @@
+package preflight.rules;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import preflight.regulations.RegulationCatalog;
+
+/**
+ * One DRL file of a pack: its text, and the metadata of each rule in it, checked against the
+ * regulation catalog. Problems are collected, never thrown, so an officer sees them all at once.
+ */
+record DrlFile(Path path, String displayPath, String text, String packageName, List<RuleMeta> rules) {
+
+    private static final Set<String> KNOWN = Set.of("id", "category", "severity", "regulation", "effectiveFrom",
+            "effectiveTo", "penaltyPoints", "country");
+
+    static DrlFile read(Path path, String displayPath, String text, String market, RegulationCatalog catalog,
+                        List<PackProblem> problems) {
+        PackageDescr pkg;
+        DrlParser parser = new DrlParser();
+        try {
+            pkg = parser.parse(false, text);
+        } catch (DroolsParserException e) {
+            pkg = null;
+        }
+        if (pkg == null || parser.hasErrors()) {
+            // the compiler reports syntax errors with their lines; nothing more can be read here
+            return new DrlFile(path, displayPath, text, "", List.of());
+        }
+        String[] lines = text.split("\n", -1);
+        List<RuleMeta> rules = new ArrayList<>();
+        for (RuleDescr rule : pkg.getRules()) {
+            RuleMeta meta = meta(rule, lines, displayPath, market, catalog, problems);
+            if (meta != null) {
+                rules.add(meta);
+            }
+        }
+        return new DrlFile(path, displayPath, text, pkg.getName(), rules);
+    }
+
+    private static RuleMeta meta(RuleDescr rule, String[] lines, String file, String market,
+                                 RegulationCatalog catalog, List<PackProblem> problems) {
+        int line = rule.getLine();
+        int before = problems.size();
+        Map<String, String> a = rule.getAnnotationNames().stream()
+                .collect(Collectors.toMap(n -> n, n -> value(rule.getAnnotation(n))));
+        for (String name : a.keySet()) {
+            if (!KNOWN.contains(name)) {
+                problems.add(new PackProblem(file, line, "rule \"" + rule.getName() + "\": unknown metadata @" + name
+                        + " (known: " + String.join(", ", KNOWN.stream().sorted().toList()) + ")"));
+            }
+        }
+        String id = need(a, "id", rule, file, problems);
+        Category category = oneOf(Category.class, need(a, "category", rule, file, problems), "category", rule, file, problems);
+        Severity severity = oneOf(Severity.class, need(a, "severity", rule, file, problems), "severity", rule, file, problems);
+        String regulationId = need(a, "regulation", rule, file, problems);
+        var regulation = regulationId == null ? null : catalog.find(regulationId).orElse(null);
+        if (regulationId != null && regulation == null) {
+            problems.add(new PackProblem(file, line, "rule \"" + rule.getName() + "\": @regulation(\"" + regulationId
+                    + "\") is not in country-regulations/"));
+        }
+        LocalDate from = date(need(a, "effectiveFrom", rule, file, problems), "effectiveFrom", rule, file, problems);
+        LocalDate to = a.containsKey("effectiveTo") ? date(a.get("effectiveTo"), "effectiveTo", rule, file, problems) : null;
+        if (from != null && to != null && !to.isAfter(from)) {
+            problems.add(new PackProblem(file, line, "rule \"" + rule.getName() + "\": @effectiveTo must be after @effectiveFrom"));
+        }
+        int points = 0;
+        if (a.containsKey("penaltyPoints")) {
+            try {
+                points = Integer.parseInt(a.get("penaltyPoints"));
+                if (points < 0) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                problems.add(new PackProblem(file, line, "rule \"" + rule.getName() + "\": @penaltyPoints must be a whole number >= 0"));
+            }
+        }
+        String country = a.get("country");
+        if (country != null && !"*".equals(country)) {
+            problems.add(new PackProblem(file, line, "rule \"" + rule.getName() + "\": @country may only be \"*\" (the finding applies everywhere)"));
+        }
+        String consequence = String.valueOf(rule.getConsequence());
+        if (!consequence.contains("findings.report(")) {
+            problems.add(new PackProblem(file, rule.getConsequenceLine(), "rule \"" + rule.getName() + "\": the then part must call findings.report(kcontext, $listing, message, fix)"));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        String when = String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, line - 1),
+                Math.min(lines.length, Math.max(line, rule.getConsequenceLine()))));
+        return new RuleMeta(id, rule.getName(), market, file, line, category, severity, regulation, from, to, points,
+                "*".equals(country), RuleTerms.parse(when));
+    }
+
+    private static String value(AnnotationDescr a) {
+        Object v = a.getSingleValueAsString();
+        String s = v == null ? "" : v.toString().trim();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static String need(Map<String, String> a, String key, RuleDescr rule, String file, List<PackProblem> problems) {
+        String v = a.get(key);
+        if (v == null || v.isBlank()) {
+            problems.add(new PackProblem(file, rule.getLine(), "rule \"" + rule.getName() + "\": @" + key + " is required"));
+            return null;
+        }
+        return v;
+    }
+
+    private static <E extends Enum<E>> E oneOf(Class<E> type, String v, String key, RuleDescr rule, String file,
+                                               List<PackProblem> problems) {
+        if (v == null) {
+            return null;
+        }
+        for (E e : EnumSet.allOf(type)) {
+            if (e.name().equals(v)) {
+                return e;
+            }
+        }
+        problems.add(new PackProblem(file, rule.getLine(), "rule \"" + rule.getName() + "\": @" + key + "(\"" + v
+                + "\") must be one of " + EnumSet.allOf(type)));
+        return null;
+    }
+
+    private static LocalDate date(String v, String key, RuleDescr rule, String file, List<PackProblem> problems) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            problems.add(new PackProblem(file, rule.getLine(), "rule \"" + rule.getName() + "\": @" + key
+                    + " must be a date YYYY-MM-DD, found \"" + v + "\""));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package preflight.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+import preflight.listing.Listing;
+
+/**
+ * What a rule's {@code then} part calls to report a finding (the DRL global {@code findings}):
+ *
+ * <pre>
+ *   findings.report(kcontext, $l, "what is wrong", "how to fix it");
+ * </pre>
+ *
+ * Everything else (id, category, severity, regulation, dates, evidence) comes from the rule's metadata.
+ * One instance per evaluation; not shared between threads.
+ */
+public final class Findings {
+
+    private final Map<String, RuleMeta> rules;
+    private final List<Finding> reported = new ArrayList<>();
+
+    Findings(Map<String, RuleMeta> rules) {
+        this.rules = rules;
+    }
+
+    public void report(RuleContext kcontext, Listing listing, String message, String fix) {
+        Rule rule = kcontext.getRule();
+        RuleMeta meta = rules.get(RulePack.key(rule.getPackageName(), rule.getName()));
+        if (meta == null) {
+            throw new IllegalStateException("no metadata loaded for rule " + rule.getName());
+        }
+        var reg = meta.regulation();
+        reported.add(new Finding(meta.id(), meta.everywhere() ? "*" : listing.getMarket(), meta.category(),
+                meta.severity(), message, new Citation(reg.id(), reg.title(), reg.url()), meta.terms().evidence(listing),
+                fix, meta.effectiveFrom(), meta.effectiveTo(), meta.penaltyPoints()));
+    }
+
+    List<Finding> reported() {
+        return reported;
+    }
+}

@@ -1,0 +1,26 @@
+package preflight.rules;
+
+import java.time.LocalDate;
+import preflight.regulations.Regulation;
+
+/**
+ * A rule's facts, from its metadata: {@code @id @category @severity @regulation @effectiveFrom} and the
+ * optional {@code @effectiveTo @penaltyPoints @country("*")}. Resolved and checked at load time.
+ *
+ * @param everywhere the finding does not depend on the market ({@code @country("*")}): reported once, as "*"
+ */
+public record RuleMeta(
+        String id,
+        String name,
+        String market,
+        String file,
+        int line,
+        Category category,
+        Severity severity,
+        Regulation regulation,
+        LocalDate effectiveFrom,
+        LocalDate effectiveTo,
+        int penaltyPoints,
+        boolean everywhere,
+        RuleTerms terms) {
+}

@@ -1,0 +1,80 @@
+package preflight.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import preflight.listing.Evidence;
+import preflight.listing.Listing;
+
+/**
+ * What a rule's condition looks at (phrases, traits, attributes, marks), read from its {@code when}
+ * part once at load time, so that a finding can show the evidence without the officer writing it twice.
+ */
+record RuleTerms(Set<String> properties, Set<String> phrases, Set<String> attributes, boolean certifications) {
+
+    private static final Pattern CALL = Pattern.compile("(mentionsAny|hasAttribute|number|attributeIs|hasCertification|hasAnyCertification|originIn|sellerCountryIn|marketIn|hsCodeStartsWith)\\s*\\(([^)]*)\\)");
+    private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern WORD = Pattern.compile("\\b([a-zA-Z][a-zA-Z]*)\\b");
+    private static final Set<String> PROPERTIES = Set.of("wireless", "connected", "lithiumBattery", "powerBank",
+            "buttonBattery", "mainsPowered", "childrensProduct", "toy", "cosmetic", "foodContact", "laser", "vape",
+            "drone", "batteryWh", "laserMilliwatts", "category", "origin", "sellerCountry", "hsCode", "market",
+            "euMember", "brand");
+
+    static RuleTerms parse(String when) {
+        String text = when.replaceAll("//[^\n]*", "");
+        Set<String> properties = new LinkedHashSet<>();
+        Set<String> phrases = new LinkedHashSet<>();
+        Set<String> attributes = new LinkedHashSet<>();
+        boolean certs = false;
+        Matcher call = CALL.matcher(text);
+        while (call.find()) {
+            List<String> args = strings(call.group(2));
+            switch (call.group(1)) {
+                case "mentionsAny" -> phrases.addAll(args);
+                case "hasAttribute", "number", "attributeIs" -> {
+                    if (!args.isEmpty()) {
+                        attributes.add(args.get(0));
+                    }
+                }
+                case "hasCertification", "hasAnyCertification" -> certs = true;
+                case "originIn" -> properties.add("origin");
+                case "sellerCountryIn" -> properties.add("sellerCountry");
+                case "marketIn" -> properties.add("market");
+                case "hsCodeStartsWith" -> properties.add("hsCode");
+                default -> { }
+            }
+        }
+        Matcher word = WORD.matcher(STRING.matcher(text).replaceAll("\"\""));
+        while (word.find()) {
+            if (PROPERTIES.contains(word.group(1))) {
+                properties.add(word.group(1));
+            }
+        }
+        return new RuleTerms(properties, phrases, attributes, certs);
+    }
+
+    private static List<String> strings(String args) {
+        List<String> out = new ArrayList<>();
+        Matcher m = STRING.matcher(args);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /** The evidence in this listing for what the rule looked at; only what is really there. */
+    List<Evidence> evidence(Listing listing) {
+        Set<Evidence> out = new LinkedHashSet<>();
+        properties.forEach(p -> listing.evidenceOfProperty(p).ifPresent(out::add));
+        phrases.forEach(p -> listing.evidenceOfPhrase(p).ifPresent(out::add));
+        attributes.forEach(a -> listing.evidenceOfAttribute(a).ifPresent(out::add));
+        if (certifications) {
+            out.add(listing.declaredCertifications());
+        }
+        return List.copyOf(out);
+    }
+
+}
