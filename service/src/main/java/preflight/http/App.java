@@ -66,11 +66,7 @@ public final class App {
                 log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal error", List.of());
             });
-            config.routes.error(404, ctx -> {
-                if (ctx.result() == null) {
-                    error(ctx, 404, "not found", List.of(new FieldProblem("path", ctx.path())));
-                }
-            });
+            config.routes.error(404, ctx -> error(ctx, 404, "not found", List.of(new FieldProblem("path", ctx.path()))));
         });
     }
 

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -24,6 +27,7 @@ record DrlFile(Path path, String displayPath, String text, String packageName, L
 
     private static final Set<String> KNOWN = Set.of("id", "category", "severity", "regulation", "effectiveFrom",
             "effectiveTo", "penaltyPoints", "country");
+    private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
 
     static DrlFile read(Path path, String displayPath, String text, String market, RegulationCatalog catalog,
                         List<PackProblem> problems) {
@@ -97,10 +101,12 @@ record DrlFile(Path path, String displayPath, String text, String packageName, L
         if (problems.size() > before) {
             return null;
         }
-        String when = String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, line - 1),
+        String when = String.join("\n", Arrays.copyOfRange(lines, Math.max(0, line - 1),
                 Math.min(lines.length, Math.max(line, rule.getConsequenceLine()))));
+        Matcher whenKeyword = WHEN.matcher(when);
+        String condition = whenKeyword.find() ? when.substring(whenKeyword.end()) : when;
         return new RuleMeta(id, rule.getName(), market, file, line, category, severity, regulation, from, to, points,
-                "*".equals(country), RuleTerms.parse(when));
+                "*".equals(country), RuleTerms.parse(condition));
     }
 
     private static String value(AnnotationDescr a) {

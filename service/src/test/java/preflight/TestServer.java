@@ -1,0 +1,51 @@
+package preflight;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import preflight.config.Settings;
+import preflight.http.App;
+
+/** The real app on a random port, over the project's own rules, for tests that speak HTTP. */
+public final class TestServer implements AutoCloseable {
+
+    public final Preflight app;
+    public final AtomicBoolean ready = new AtomicBoolean(false);
+    private final Javalin server;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public TestServer(boolean loadPacks) {
+        app = new Preflight(Settings.fromEnv(java.util.Map.of()).withPort(0), Clock.systemDefaultZone());
+        server = new App(app.parser(), app.checks(), app.packs(), ready::get).create().start(0);
+        if (loadPacks) {
+            app.loadPacks();
+            ready.set(true);
+        }
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, byte[] body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String body) throws Exception {
+        return post(path, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

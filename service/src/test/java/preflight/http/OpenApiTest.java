@@ -1,0 +1,113 @@
+package preflight.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import preflight.TestServer;
+import preflight.check.Verdict;
+import preflight.listing.Categories;
+import preflight.rules.Category;
+import preflight.rules.Finding;
+import preflight.rules.Severity;
+import preflight.scoring.Decision;
+
+/** Keeps /openapi.json true: every response field and enum of the code is documented, and vice versa. */
+class OpenApiTest {
+
+    static TestServer server;
+    static JsonNode doc;
+    static final ObjectMapper json = Json.mapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new TestServer(true);
+        doc = json.readTree(server.get("/openapi.json").body());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode schema(String name) {
+        return doc.path("components").path("schemas").path(name);
+    }
+
+    static List<String> properties(String name) {
+        List<String> out = new ArrayList<>();
+        schema(name).path("properties").fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    static List<String> components(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    @Test
+    void servedDocumentIsOpenApi3AndListsEveryRoute() {
+        assertThat(doc.path("openapi").asText()).startsWith("3.");
+        assertThat(doc.path("paths").has("/v1/checks")).isTrue();
+        assertThat(doc.path("paths").has("/v1/rule-packs")).isTrue();
+        assertThat(doc.path("paths").has("/health")).isTrue();
+        assertThat(doc.path("paths").has("/openapi.json")).isTrue();
+    }
+
+    @Test
+    void verdictAndFindingSchemasMatchTheRecordsTheServerSends() {
+        assertThat(properties("Verdict")).containsExactlyInAnyOrderElementsOf(components(Verdict.class));
+        assertThat(properties("Finding")).containsExactlyInAnyOrderElementsOf(components(Finding.class));
+    }
+
+    @Test
+    void enumsMatchTheCode() {
+        assertThat(texts(schema("Product").path("properties").path("category").path("enum")))
+                .containsExactlyElementsOf(Categories.SLUGS);
+        assertThat(texts(schema("Finding").path("properties").path("category").path("enum")))
+                .containsExactlyElementsOf(Arrays.stream(Category.values()).map(Enum::name).toList());
+        assertThat(texts(schema("Finding").path("properties").path("severity").path("enum")))
+                .containsExactlyElementsOf(Arrays.stream(Severity.values()).map(Enum::name).toList());
+        assertThat(texts(schema("Verdict").path("properties").path("decision").path("enum")))
+                .containsExactlyElementsOf(Arrays.stream(Decision.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void aRealVerdictHasOnlyDocumentedFields() throws Exception {
+        JsonNode v = json.readTree(server.post("/v1/checks", json.writeValueAsString(CheckApiTest.earbuds())).body());
+        v.fieldNames().forEachRemaining(f -> assertThat(properties("Verdict")).contains(f));
+        for (JsonNode f : v.path("findings")) {
+            f.fieldNames().forEachRemaining(name -> assertThat(properties("Finding")).contains(name));
+        }
+        v.path("ip").fieldNames().forEachRemaining(f -> assertThat(properties("IpScreen")).contains(f));
+        v.path("storeScore").fieldNames().forEachRemaining(f -> assertThat(properties("StoreScore")).contains(f));
+        JsonNode packs = json.readTree(server.get("/v1/rule-packs").body());
+        packs.get(0).fieldNames().forEachRemaining(f -> assertThat(properties("RulePack")).contains(f));
+    }
+
+    @Test
+    void requestSchemaNamesEveryFieldTheParserReads() {
+        assertThat(properties("CheckRequest")).containsExactlyInAnyOrder("submissionId", "seller", "product",
+                "targetCountries", "options");
+        assertThat(properties("Product")).containsExactlyInAnyOrder("title", "description", "category", "brand",
+                "keywords", "attributes", "certifications", "hsCode", "origin");
+        assertThat(properties("Seller")).containsExactlyInAnyOrder("id", "country", "platform");
+        assertThat(properties("Options")).containsExactlyInAnyOrder("ipCheck", "locale", "asOf");
+        assertThat(schema("Product").path("properties").path("title").path("maxLength").asInt())
+                .isEqualTo(CheckRequestParser.MAX_TITLE);
+        assertThat(schema("Product").path("properties").path("description").path("maxLength").asInt())
+                .isEqualTo(CheckRequestParser.MAX_DESCRIPTION);
+    }
+}
