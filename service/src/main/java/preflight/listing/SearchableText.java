@@ -20,7 +20,7 @@ public final class SearchableText {
 
     private final List<Field> fields = new ArrayList<>();
     /** Per-listing memo: the same phrase is asked by several packs and rules. */
-    private final Map<String, Optional<Evidence>> memo = new HashMap<>();
+    private final Map<String, Optional<Evidence>> memo = new HashMap<>(1024);
 
     public SearchableText(String title, String description, List<String> keywords) {
         add("product.title", title);
@@ -38,6 +38,9 @@ public final class SearchableText {
 
     /** NFKC, lower case, runs of white space as one space. */
     public static String normalise(String text) {
+        if (isNormalAscii(text)) {
+            return text; // the usual phrase in a rule: nothing to do, nothing to allocate
+        }
         String s = isPlainAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
         s = s.toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(s.length());
@@ -55,6 +58,20 @@ public final class SearchableText {
             }
         }
         return out.toString();
+    }
+
+    /** ASCII already in normal form: no capitals, no white space but single inner spaces. */
+    private static boolean isNormalAscii(String s) {
+        if (s.isEmpty() || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 127 || (c >= 'A' && c <= 'Z') || (c < ' ') || (c == ' ' && s.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPlainAscii(String s) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
 import preflight.listing.Listing;
 
 /**
@@ -24,23 +23,22 @@ public record RulePack(
         List<RuleMeta> ownRules,
         Map<String, RuleMeta> allRules,
         KieBase kieBase,
-        Instant loadedAt) {
+        Instant loadedAt,
+        SessionPool sessions) {
+
+    RulePack(String market, String version, String owner, Map<String, String> versions, List<String> files,
+             List<RuleMeta> ownRules, Map<String, RuleMeta> allRules, KieBase kieBase, Instant loadedAt) {
+        this(market, version, owner, versions, files, ownRules, allRules, kieBase, loadedAt, new SessionPool(kieBase));
+    }
 
     static String key(String packageName, String ruleName) {
         return packageName + "/" + ruleName;
     }
 
-    /** Runs every rule of the pack against one listing; thread-safe (one session per call). */
+    /** Runs every rule of the pack against one listing; thread-safe (a pooled session per call). */
     public List<Finding> evaluate(Listing listing) {
         Findings findings = new Findings(allRules);
-        KieSession session = kieBase.newKieSession();
-        try {
-            session.setGlobal("findings", findings);
-            session.insert(listing);
-            session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
+        sessions.fire(listing, findings);
         return findings.reported();
     }
 }
