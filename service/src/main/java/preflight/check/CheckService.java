@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import preflight.listing.PhraseCache;
 import preflight.listing.ProductFacts;
 import preflight.rules.Category;
 import preflight.rules.Finding;
@@ -32,6 +33,7 @@ public final class CheckService {
 
     private final Supplier<RulePacks> packs;
     private final DecisionPolicy policy;
+    private final PhraseCache phrases = new PhraseCache();
 
     /** @param packs the live packs; read once per check, so a reload never changes a check half-way */
     public CheckService(Supplier<RulePacks> packs, DecisionPolicy policy) {
@@ -41,7 +43,7 @@ public final class CheckService {
 
     public Verdict check(CheckRequest request) {
         RulePacks live = packs.get();
-        ProductFacts facts = new ProductFacts(request.product(), request.seller());
+        ProductFacts facts = new ProductFacts(request.product(), request.seller(), phrases);
         Map<String, Finding> unique = new LinkedHashMap<>();
         Map<String, String> versions = new LinkedHashMap<>();
         for (String target : request.targetCountries()) {

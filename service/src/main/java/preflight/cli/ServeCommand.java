@@ -50,6 +50,11 @@ final class ServeCommand {
             System.err.println("preflight: cannot serve, " + e.getMessage());
             server.stop();
             return 1;
+        } catch (RuntimeException e) {
+            // a rule that throws on the warm-up listings would throw on sellers' listings too
+            log.error("cannot serve: warming the packs up failed", e);
+            server.stop();
+            return 1;
         }
         stopped.await();
         return 0;

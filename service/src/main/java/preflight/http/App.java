@@ -75,7 +75,13 @@ public final class App {
             throw new NotReadyException();
         }
         JsonNode body = readBody(ctx);
-        ctx.json(checks.check(parser.parse(body)));
+        byte[] out;
+        try {
+            out = json.writeValueAsBytes(checks.check(parser.parse(body)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.contentType("application/json").result(out);
     }
 
     private JsonNode readBody(Context ctx) {

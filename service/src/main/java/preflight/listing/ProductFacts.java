@@ -24,10 +24,16 @@ public final class ProductFacts {
     final Inference.Measured laserMilliwatts;
     final Set<String> certifications;
 
+    /** For one-off use (tests, tools): phrases are prepared for this listing alone. */
     public ProductFacts(Product product, Seller seller) {
+        this(product, seller, new PhraseCache());
+    }
+
+    /** @param phrases prepared phrases shared between checks, so each is normalised once */
+    public ProductFacts(Product product, Seller seller, PhraseCache phrases) {
         this.product = product;
         this.seller = seller;
-        this.text = new SearchableText(product.title(), product.description(), product.keywords());
+        this.text = new SearchableText(product.title(), product.description(), product.keywords(), phrases);
         this.traits = Inference.traits(product.category(), product.attributes(), text);
         this.batteryWh = Inference.batteryWh(product.attributes(), text);
         this.laserMilliwatts = Inference.laserMilliwatts(product.attributes(), text);
