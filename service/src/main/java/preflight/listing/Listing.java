@@ -155,6 +155,16 @@ public final class Listing {
         return facts.batteryWh == null ? Double.NaN : facts.batteryWh.value();
     }
 
+    /** Whether the battery energy is known; test it before a negated comparison ("unknown or at most"). */
+    public boolean isBatteryWhKnown() {
+        return facts.batteryWh != null;
+    }
+
+    /** Whether the laser output is known. */
+    public boolean isLaserMilliwattsKnown() {
+        return facts.laserMilliwatts != null;
+    }
+
     /** Laser output in milliwatts, stated or read from "…mW"; NaN when unknown. */
     public double getLaserMilliwatts() {
         return facts.laserMilliwatts == null ? Double.NaN : facts.laserMilliwatts.value();
@@ -184,7 +194,17 @@ public final class Listing {
         return v != null && !(v instanceof String s && s.isBlank());
     }
 
-    /** The attribute as a number; NaN (never matches a comparison) when absent or not a number. */
+    /** True when the attribute is a number (or a string that reads as one). */
+    public boolean hasNumber(String key) {
+        return !Double.isNaN(number(key));
+    }
+
+    /**
+     * The attribute as a number; NaN when absent or not a number. A plain comparison with NaN never
+     * matches; to say "unknown or below", write {@code (!hasNumber("x") || number("x") < 3)}: a negated
+     * comparison such as {@code !(number("x") >= 3)} is refused at load time, because Drools evaluates it
+     * differently before and after it compiles the constraint.
+     */
     public double number(String key) {
         Object v = facts.product.attributes().get(key);
         if (v instanceof Number n) {

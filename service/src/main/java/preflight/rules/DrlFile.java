@@ -28,6 +28,9 @@ record DrlFile(Path path, String displayPath, String text, String packageName, L
     private static final Set<String> KNOWN = Set.of("id", "category", "severity", "regulation", "effectiveFrom",
             "effectiveTo", "penaltyPoints", "country");
     private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
+    private static final Pattern NUMBER_COMPARISON = Pattern.compile(
+            "(number\\s*\\([^)]*\\)|\\bbatteryWh\\b|\\blaserMilliwatts\\b)\\s*(<|>|==|!=)"
+                    + "|(<|>|==|!=)=?\\s*(number\\s*\\(|batteryWh\\b|laserMilliwatts\\b)");
 
     static DrlFile read(Path path, String displayPath, String text, String market, RegulationCatalog catalog,
                         List<PackProblem> problems) {
@@ -105,8 +108,44 @@ record DrlFile(Path path, String displayPath, String text, String packageName, L
                 Math.min(lines.length, Math.max(line, rule.getConsequenceLine()))));
         Matcher whenKeyword = WHEN.matcher(when);
         String condition = whenKeyword.find() ? when.substring(whenKeyword.end()) : when;
+        if (negatesNumberComparison(condition)) {
+            problems.add(new PackProblem(file, line, "rule \"" + rule.getName() + "\": a negated number comparison such as"
+                    + " !(number(\"x\") < 3) is unreliable when the number is unknown; write (!hasNumber(\"x\") || number(\"x\") >= 3)"
+                    + " (or batteryWhKnown, laserMilliwattsKnown)"));
+            return null;
+        }
         return new RuleMeta(id, rule.getName(), market, file, line, category, severity, regulation, from, to, points,
                 "*".equals(country), RuleTerms.parse(condition));
+    }
+
+    /**
+     * A {@code !( ... )} group that compares a number. Drools evaluates such a group with Java's NaN rules
+     * before it compiles the constraint and as the opposite comparison after, so a rule would fire or not
+     * depending on how warm the engine is.
+     */
+    static boolean negatesNumberComparison(String condition) {
+        for (int i = condition.indexOf('!'); i >= 0; i = condition.indexOf('!', i + 1)) {
+            int open = i + 1;
+            while (open < condition.length() && Character.isWhitespace(condition.charAt(open))) {
+                open++;
+            }
+            if (open >= condition.length() || condition.charAt(open) != '(') {
+                continue;
+            }
+            int depth = 0;
+            int close = open;
+            for (; close < condition.length(); close++) {
+                char c = condition.charAt(close);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            if (NUMBER_COMPARISON.matcher(condition.substring(open, Math.min(close + 1, condition.length()))).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String value(AnnotationDescr a) {

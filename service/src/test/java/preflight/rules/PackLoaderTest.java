@@ -104,4 +104,29 @@ class PackLoaderTest {
                 .drl("T", "t.drl", "rule \"Silent\"\n    " + META + "\nwhen\n    $l : Listing( wireless )\nthen\n    System.out.println(\"x\");\nend\n");
         assertThatThrownBy(() -> t.loader().loadAll()).hasMessageContaining("the then part must call findings.report");
     }
+
+    @Test
+    void aNegatedNumberComparisonIsRefusedWithTheWayToWriteIt() {
+        TempPacks t = new TempPacks(dir).pack("T", "")
+                .drl("T", "t.drl", TempPacks.rule("Heavy drones", META, "drone, !(number(\"weightGrams\") < 100)"));
+        assertThatThrownBy(() -> t.loader().loadAll()).hasMessageContaining(
+                "rules/T/t.drl:6: rule \"Heavy drones\": a negated number comparison such as !(number(\"x\") < 3) is unreliable");
+    }
+
+    @Test
+    void unknownOrAtLeastIsWrittenWithHasNumberAndFiresBothWays() {
+        TempPacks t = new TempPacks(dir).pack("T", "")
+                .drl("T", "t.drl", TempPacks.rule("Heavy drones", META, "drone, (!hasNumber(\"weightGrams\") || number(\"weightGrams\") >= 100)"));
+        RulePack pack = t.loader().loadAll().get("T").orElseThrow();
+        for (int round = 0; round < 100; round++) { // before and after Drools compiles the constraint
+            assertThat(pack.evaluate(drone(Map.of()).forMarket("T"))).hasSize(1);
+            assertThat(pack.evaluate(drone(Map.of("weightGrams", 249)).forMarket("T"))).hasSize(1);
+            assertThat(pack.evaluate(drone(Map.of("weightGrams", 80)).forMarket("T"))).isEmpty();
+        }
+    }
+
+    static ProductFacts drone(Map<String, Object> attributes) {
+        return new ProductFacts(new Product("Mini drone", null, "drones", null, List.of(), attributes, List.of(), null, null),
+                new Seller("S", "CN", null));
+    }
 }
