@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -238,10 +237,9 @@ public final class Listing {
 
     /** Why the listing has a trait, by its property name ("wireless"); empty when it has none. */
     public Optional<Evidence> evidenceOfProperty(String property) {
-        for (Map.Entry<Trait, Evidence> e : facts.traits.entrySet()) {
-            if (e.getKey().property.equals(property)) {
-                return Optional.of(e.getValue());
-            }
+        Trait trait = Trait.byProperty(property);
+        if (trait != null) {
+            return Optional.ofNullable(facts.traits.get(trait));
         }
         return switch (property) {
             case "batteryWh" -> Optional.ofNullable(facts.batteryWh).map(Inference.Measured::evidence);

@@ -53,6 +53,14 @@ public enum Trait {
     DRONE("drone", Set.of("drones"),
             List.of("drone", "quadcopter", "multicopter", "uav", "fpv drone", "无人机", "航拍飞行器", "四轴飞行器"));
 
+    private static final java.util.Map<String, Trait> BY_PROPERTY = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(t -> t.property, t -> t));
+
+    /** The trait a rule names by its property ("wireless"), if it is one. */
+    static Trait byProperty(String property) {
+        return BY_PROPERTY.get(property);
+    }
+
     /** The name rules use: {@code Listing( lithiumBattery )}. */
     public final String property;
     final Set<String> categories;

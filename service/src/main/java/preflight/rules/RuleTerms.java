@@ -67,14 +67,26 @@ record RuleTerms(Set<String> properties, Set<String> phrases, Set<String> attrib
 
     /** The evidence in this listing for what the rule looked at; only what is really there. */
     List<Evidence> evidence(Listing listing) {
-        Set<Evidence> out = new LinkedHashSet<>();
-        properties.forEach(p -> listing.evidenceOfProperty(p).ifPresent(out::add));
-        phrases.forEach(p -> listing.evidenceOfPhrase(p).ifPresent(out::add));
-        attributes.forEach(a -> listing.evidenceOfAttribute(a).ifPresent(out::add));
-        if (certifications) {
-            out.add(listing.declaredCertifications());
+        List<Evidence> out = new ArrayList<>(4);
+        for (String p : properties) {
+            listing.evidenceOfProperty(p).ifPresent(e -> addOnce(out, e));
         }
-        return List.copyOf(out);
+        for (String p : phrases) {
+            listing.evidenceOfPhrase(p).ifPresent(e -> addOnce(out, e));
+        }
+        for (String a : attributes) {
+            listing.evidenceOfAttribute(a).ifPresent(e -> addOnce(out, e));
+        }
+        if (certifications) {
+            addOnce(out, listing.declaredCertifications());
+        }
+        return out;
+    }
+
+    private static void addOnce(List<Evidence> out, Evidence e) {
+        if (!out.contains(e)) {
+            out.add(e);
+        }
     }
 
 }
