@@ -24,7 +24,7 @@ public final class Preflight {
         this.settings = settings;
         this.clock = clock;
         this.parser = new CheckRequestParser(clock);
-        this.checks = new CheckService(packs, new DecisionPolicy());
+        this.checks = new CheckService(packs, new DecisionPolicy(), settings.checkConcurrency());
     }
 
     /** Reads the catalog and compiles every pack; throws with every problem when anything is wrong. */

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import preflight.listing.PhraseCache;
 import preflight.listing.ProductFacts;
@@ -34,14 +36,30 @@ public final class CheckService {
     private final Supplier<RulePacks> packs;
     private final DecisionPolicy policy;
     private final PhraseCache phrases = new PhraseCache();
+    private final Semaphore evaluating;
 
-    /** @param packs the live packs; read once per check, so a reload never changes a check half-way */
-    public CheckService(Supplier<RulePacks> packs, DecisionPolicy policy) {
+    /**
+     * @param packs       the live packs; read once per check, so a reload never changes a check half-way
+     * @param concurrency how many checks evaluate rules at once. Evaluation is pure CPU work, and Drools
+     *                    sessions running side by side beyond the core count cost several times more each
+     *                    (measured: 2 threads 24k checks/s, 32 threads 6k on 2 cores), so callers queue here.
+     */
+    public CheckService(Supplier<RulePacks> packs, DecisionPolicy policy, int concurrency) {
         this.packs = packs;
         this.policy = policy;
+        this.evaluating = new Semaphore(concurrency);
     }
 
     public Verdict check(CheckRequest request) {
+        evaluating.acquireUninterruptibly();
+        try {
+            return evaluate(request);
+        } finally {
+            evaluating.release();
+        }
+    }
+
+    private Verdict evaluate(CheckRequest request) {
         RulePacks live = packs.get();
         ProductFacts facts = new ProductFacts(request.product(), request.seller(), phrases);
         Map<String, Finding> unique = new LinkedHashMap<>();
@@ -70,9 +88,20 @@ public final class CheckService {
         inForce.sort(WORST_FIRST);
         upcoming.sort(SOONEST_FIRST);
         Decision decision = policy.decide(inForce);
-        return new Verdict(UUID.randomUUID().toString(), request.submissionId(), decision, policy.riskScore(inForce),
+        return new Verdict(newCheckId(), request.submissionId(), decision, policy.riskScore(inForce),
                 List.copyOf(inForce), List.copyOf(upcoming), ipScreen(inForce, ipCheck), StoreScore.unavailable(),
                 versions, asOf);
+    }
+
+    /**
+     * A random version-4 UUID. Check ids must be unique, not secret, and {@link UUID#randomUUID()} takes
+     * a lock on the system's secure random source that serialises concurrent checks.
+     */
+    private static String newCheckId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(msb, lsb).toString();
     }
 
     private static IpScreen ipScreen(List<Finding> inForce, boolean ipCheck) {

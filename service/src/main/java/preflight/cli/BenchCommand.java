@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import preflight.Preflight;
-import preflight.bench.HttpLoad;
+import preflight.bench.WrkLoad;
 import preflight.bench.InProcessBenchmark;
 import preflight.cases.GoldenCase;
 import preflight.cases.GoldenCases;
@@ -22,8 +22,8 @@ import preflight.http.Json;
 
 /**
  * {@code preflight bench [--seconds N]}: prints latency percentiles and throughput of a check in
- * process, then of the HTTP endpoint under load from this process against a server in a second one,
- * beside the same server's /health as the ceiling. Every golden case's listing, sent to five markets.
+ * process, then of the HTTP endpoint under load from wrk against a server in a second process, beside
+ * the same server's /health as the ceiling. Every golden case's listing, sent to five markets.
  */
 final class BenchCommand {
 
@@ -55,6 +55,10 @@ final class BenchCommand {
         Warmup.run(app.checks(), requests);
         System.out.println(InProcessBenchmark.run(app.checks(), requests, 50_000));
 
+        if (!WrkLoad.available()) {
+            System.out.println("HTTP: skipped, wrk is not installed (Debian: apt-get install wrk)");
+            return 0;
+        }
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -67,10 +71,11 @@ final class BenchCommand {
             String base = "http://127.0.0.1:" + port;
             waitUntilReady(URI.create(base + "/health"), server);
             Duration d = Duration.ofSeconds(seconds);
-            HttpLoad.run("warm-up", URI.create(base + "/v1/checks"), bodies, CONNECTIONS, Duration.ofSeconds(3));
-            HttpLoad.Result health = HttpLoad.run("GET /health", URI.create(base + "/health"), List.of(), CONNECTIONS, d);
-            HttpLoad.Result checks = HttpLoad.run("POST /v1/checks", URI.create(base + "/v1/checks"), bodies, CONNECTIONS, d);
-            System.out.println("HTTP, " + CONNECTIONS + " connections, " + seconds + " s each, server in a second process:");
+            WrkLoad.run("warm-up", base, "/v1/checks", bodies, CONNECTIONS, Duration.ofSeconds(5));
+            WrkLoad.Result health = WrkLoad.run("GET /health", base, "/health", List.of(), CONNECTIONS, d);
+            WrkLoad.Result checks = WrkLoad.run("POST /v1/checks", base, "/v1/checks", bodies, CONNECTIONS, d);
+            System.out.println("HTTP (wrk, 2 threads, " + CONNECTIONS + " connections, " + seconds
+                    + " s each; server in a second process):");
             System.out.println("  " + health);
             System.out.println("  " + checks);
             System.out.printf("  checks reach %.0f%% of the /health rate%n", 100.0 * checks.requestsPerSecond() / health.requestsPerSecond());

@@ -34,7 +34,7 @@ class AsOfTest {
                                 + TempPacks.rule("Ended", "@id(\"US-ENDED\") " + meta + " @effectiveFrom(\"2019-01-01\") @effectiveTo(\"2025-12-31\")", "toy"));
         LivePacks live = new LivePacks();
         live.swap(t.loader().loadAll());
-        checks = new CheckService(live, new DecisionPolicy());
+        checks = new CheckService(live, new DecisionPolicy(), 2);
     }
 
     Verdict checkOn(String day) {
