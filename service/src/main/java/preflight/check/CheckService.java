@@ -14,6 +14,8 @@ import preflight.listing.PhraseCache;
 import preflight.listing.ProductFacts;
 import preflight.rules.Category;
 import preflight.rules.Finding;
+import preflight.rules.RuleHit;
+import preflight.rules.RuleMeta;
 import preflight.rules.RulePack;
 import preflight.rules.RulePacks;
 import preflight.scoring.Decision;
@@ -62,27 +64,28 @@ public final class CheckService {
     private Verdict evaluate(CheckRequest request) {
         RulePacks live = packs.get();
         ProductFacts facts = new ProductFacts(request.product(), request.seller(), phrases);
-        Map<String, Finding> unique = new LinkedHashMap<>();
+        Map<String, RuleHit> unique = new LinkedHashMap<>();
         Map<String, String> versions = new LinkedHashMap<>();
         for (String target : request.targetCountries()) {
             RulePack pack = live.forCountry(target);
             versions.putAll(pack.versions());
-            for (Finding f : pack.evaluate(facts.forMarket(target))) {
-                unique.putIfAbsent(f.ruleId() + "@" + f.country(), f);
+            for (RuleHit hit : pack.evaluate(facts.forMarket(target))) {
+                unique.putIfAbsent(hit.ruleId() + "@" + hit.country(), hit);
             }
         }
         LocalDate asOf = request.options().asOf();
         boolean ipCheck = request.options().ipCheck();
         List<Finding> inForce = new ArrayList<>();
         List<Finding> upcoming = new ArrayList<>();
-        for (Finding f : unique.values()) {
-            if (!ipCheck && f.category() == Category.IP) {
+        for (RuleHit hit : unique.values()) {
+            RuleMeta rule = hit.meta();
+            if (!ipCheck && rule.category() == Category.IP) {
                 continue;
             }
-            if (f.startsAfter(asOf)) {
-                upcoming.add(f);
-            } else if (f.inForceOn(asOf)) {
-                inForce.add(f);
+            if (rule.startsAfter(asOf)) {
+                upcoming.add(hit.toFinding());
+            } else if (rule.inForceOn(asOf)) {
+                inForce.add(hit.toFinding());
             }
         }
         inForce.sort(WORST_FIRST);

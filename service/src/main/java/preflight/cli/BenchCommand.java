@@ -37,14 +37,25 @@ final class BenchCommand {
     }
 
     int run(String[] args) throws Exception {
-        int seconds = args.length == 2 && args[0].equals("--seconds") ? Integer.parseInt(args[1]) : 15;
+        int seconds = 15;
+        List<String> markets = MARKETS;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--markets" -> markets = List.of(args[i + 1].split(","));
+                default -> {
+                    System.err.println("usage: preflight bench [--seconds N] [--markets US,DE,UK,JP,FR]");
+                    return 2;
+                }
+            }
+        }
         app.loadPacks();
         ObjectMapper json = Json.mapper();
         List<String> bodies = new ArrayList<>();
         List<CheckRequest> requests = new ArrayList<>();
         for (GoldenCase c : GoldenCases.load(app.settings().testCasesDir(), null, new ArrayList<>())) {
             ObjectNode body = c.request().deepCopy();
-            body.set("targetCountries", json.valueToTree(MARKETS));
+            body.set("targetCountries", json.valueToTree(markets));
             bodies.add(json.writeValueAsString(body));
             requests.add(app.parser().parse(body));
         }
@@ -53,6 +64,7 @@ final class BenchCommand {
             return 1;
         }
         Warmup.run(app.checks(), requests);
+        System.out.println("markets per check: " + markets);
         System.out.println(InProcessBenchmark.run(app.checks(), requests, 50_000));
 
         if (!WrkLoad.available()) {

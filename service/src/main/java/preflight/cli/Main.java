@@ -14,7 +14,7 @@ public final class Main {
               check FILE.json                run one check request and print the verdict
               rules validate [MARKET]        compile packs, check metadata and citations (file:line: message)
               rules test [MARKET]            run the golden cases under test-cases/
-              bench [--seconds N]            measure in-process and HTTP latency and throughput
+              bench [--seconds N] [--markets US,DE,...]  in-process and HTTP latency and throughput
             """;
 
     private Main() {

@@ -45,11 +45,11 @@ public final class Listing {
     // ---- who sells it and where it comes from ----
 
     public String getSellerCountry() {
-        return upper(facts.seller.country());
+        return facts.sellerCountry;
     }
 
     public String getOrigin() {
-        return upper(facts.product.origin());
+        return facts.origin;
     }
 
     public boolean originIn(String... codes) {
@@ -87,12 +87,19 @@ public final class Listing {
 
     /** True when the title, description or keywords use any of these words (whole words, any case). */
     public boolean mentionsAny(String... phrases) {
-        for (String p : phrases) {
-            if (facts.text.mentions(p)) {
-                return true;
+        PhraseList key = new PhraseList(phrases);
+        Boolean known = facts.mentions.get(key);
+        if (known == null) {
+            known = false;
+            for (String p : phrases) {
+                if (facts.text.mentions(p)) {
+                    known = true;
+                    break;
+                }
             }
+            facts.mentions.put(key, known);
         }
-        return false;
+        return known;
     }
 
     // ---- inferred traits: declared by the seller, implied by the category, or read from the text ----

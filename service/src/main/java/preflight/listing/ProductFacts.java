@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the rules may ask about one submitted product, computed once per check and shared by the
@@ -23,6 +24,14 @@ public final class ProductFacts {
     final Inference.Measured batteryWh;
     final Inference.Measured laserMilliwatts;
     final Set<String> certifications;
+    /** Upper case, "" when not given: what rules compare. */
+    final String sellerCountry;
+    final String origin;
+    /**
+     * Answers to mentionsAny by call, for the other markets of the same check: global rules run in every
+     * market's pack. Concurrent because Drools' background jitter may evaluate a constraint meanwhile.
+     */
+    final Map<PhraseList, Boolean> mentions = new ConcurrentHashMap<>(256);
 
     /** For one-off use (tests, tools): phrases are prepared for this listing alone. */
     public ProductFacts(Product product, Seller seller) {
@@ -37,6 +46,8 @@ public final class ProductFacts {
         this.traits = Inference.traits(product.category(), product.attributes(), text);
         this.batteryWh = Inference.batteryWh(product.attributes(), text);
         this.laserMilliwatts = Inference.laserMilliwatts(product.attributes(), text);
+        this.sellerCountry = seller.country() == null ? "" : seller.country().toUpperCase(Locale.ROOT);
+        this.origin = product.origin() == null ? "" : product.origin().toUpperCase(Locale.ROOT);
         this.certifications = new HashSet<>();
         for (String c : product.certifications()) {
             certifications.add(canonicalCertification(c));

@@ -21,17 +21,4 @@ public record Finding(
         LocalDate effectiveFrom,
         @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate effectiveTo,
         int penaltyPoints) {
-
-    /** In force on the day: started, and not yet ended. */
-    public boolean inForceOn(LocalDate day) {
-        return !effectiveFrom.isAfter(day) && !endedBy(day);
-    }
-
-    public boolean startsAfter(LocalDate day) {
-        return effectiveFrom.isAfter(day);
-    }
-
-    public boolean endedBy(LocalDate day) {
-        return effectiveTo != null && effectiveTo.isBefore(day);
-    }
 }

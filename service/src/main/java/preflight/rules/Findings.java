@@ -20,7 +20,7 @@ import preflight.listing.Listing;
 public final class Findings {
 
     private final Map<String, RuleMeta> rules;
-    private final List<Finding> reported = new ArrayList<>();
+    private final List<RuleHit> reported = new ArrayList<>();
 
     Findings(Map<String, RuleMeta> rules) {
         this.rules = rules;
@@ -32,13 +32,10 @@ public final class Findings {
         if (meta == null) {
             throw new IllegalStateException("no metadata loaded for rule " + rule.getName());
         }
-        var reg = meta.regulation();
-        reported.add(new Finding(meta.id(), meta.everywhere() ? "*" : listing.getMarket(), meta.category(),
-                meta.severity(), message, new Citation(reg.id(), reg.title(), reg.url()), meta.terms().evidence(listing),
-                fix, meta.effectiveFrom(), meta.effectiveTo(), meta.penaltyPoints()));
+        reported.add(new RuleHit(meta, listing, message, fix));
     }
 
-    List<Finding> reported() {
+    List<RuleHit> reported() {
         return reported;
     }
 }

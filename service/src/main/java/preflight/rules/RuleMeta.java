@@ -23,4 +23,14 @@ public record RuleMeta(
         int penaltyPoints,
         boolean everywhere,
         RuleTerms terms) {
+
+    /** Not yet in force on the day: the finding is upcoming. */
+    public boolean startsAfter(LocalDate day) {
+        return effectiveFrom.isAfter(day);
+    }
+
+    /** In force on the day: started, and not yet ended. */
+    public boolean inForceOn(LocalDate day) {
+        return !effectiveFrom.isAfter(day) && (effectiveTo == null || !effectiveTo.isBefore(day));
+    }
 }

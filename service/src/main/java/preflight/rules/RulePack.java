@@ -36,7 +36,7 @@ public record RulePack(
     }
 
     /** Runs every rule of the pack against one listing; thread-safe (a pooled session per call). */
-    public List<Finding> evaluate(Listing listing) {
+    public List<RuleHit> evaluate(Listing listing) {
         Findings findings = new Findings(allRules);
         sessions.fire(listing, findings);
         return findings.reported();

@@ -34,7 +34,7 @@ class PackLoaderTest {
         RulePack pack = packs.get("T").orElseThrow();
         assertThat(pack.versions()).containsOnlyKeys("global", "T");
         assertThat(pack.ownRules()).extracting(RuleMeta::id).containsExactly("T-1");
-        List<Finding> found = pack.evaluate(earbuds().forMarket("T"));
+        List<Finding> found = pack.evaluate(earbuds().forMarket("T")).stream().map(RuleHit::toFinding).toList();
         assertThat(found).extracting(Finding::ruleId).containsExactlyInAnyOrder("G-1", "T-1");
         Finding f = found.stream().filter(x -> x.ruleId().equals("T-1")).findFirst().orElseThrow();
         assertThat(f.regulation().url()).isEqualTo("https://example.org/t-reg");
