@@ -83,7 +83,8 @@ final class BenchCommand {
             String base = "http://127.0.0.1:" + port;
             waitUntilReady(URI.create(base + "/health"), server);
             Duration d = Duration.ofSeconds(seconds);
-            WrkLoad.run("warm-up", base, "/v1/checks", bodies, CONNECTIONS, Duration.ofSeconds(5));
+            // the JIT keeps compiling Drools' generated classes for ~20 s of load; measure after it settles
+            WrkLoad.run("warm-up", base, "/v1/checks", bodies, CONNECTIONS, Duration.ofSeconds(30));
             WrkLoad.Result health = WrkLoad.run("GET /health", base, "/health", List.of(), CONNECTIONS, d);
             WrkLoad.Result checks = WrkLoad.run("POST /v1/checks", base, "/v1/checks", bodies, CONNECTIONS, d);
             System.out.println("HTTP (wrk, 2 threads, " + CONNECTIONS + " connections, " + seconds
