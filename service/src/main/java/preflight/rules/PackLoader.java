@@ -181,17 +181,21 @@ public final class PackLoader {
                 f.rules().forEach(r -> all.put(RulePack.key(f.packageName(), r.name()), r));
             }
         }
-        boolean failed = false;
+        List<PackProblem> found = new ArrayList<>();
         for (KnowledgeBuilderError e : builder.getErrors()) {
-            failed = true;
             String file = e.getResource() == null ? m.dir().toString() : e.getResource().getSourcePath();
             int line = e.getLines() == null || e.getLines().length == 0 ? 0 : e.getLines()[0];
-            PackProblem p = new PackProblem(file, line, e.getMessage().replaceAll("\\s+", " ").trim());
-            if (!problems.contains(p)) {
+            found.add(new PackProblem(file, line, e.getMessage().replaceAll("\\s+", " ").trim()));
+        }
+        for (PackProblem p : found) {
+            // after a syntax error Drools adds "Parser returned a null Package": noise beside the real line
+            boolean echo = p.message().startsWith("Parser returned a null Package")
+                    && found.stream().anyMatch(o -> o != p && o.file().equals(p.file()));
+            if (!echo && !problems.contains(p)) {
                 problems.add(p);
             }
         }
-        if (failed) {
+        if (!found.isEmpty()) {
             return java.util.Optional.empty();
         }
         KieBase kieBase = builder.newKieBase();

@@ -95,6 +95,10 @@ class CheckApiTest {
         ObjectNode body = earbuds();
         ((ObjectNode) body.get("product")).remove("title");
         postBad(body, "product.title");
+        ((ObjectNode) body.get("product")).put("title", "   ");
+        postBad(body, "product.title");
+        ((ObjectNode) body.get("seller")).put("id", "");
+        postBad(body, "seller.id");
     }
 
     @Test
