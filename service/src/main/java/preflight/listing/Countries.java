@@ -30,6 +30,15 @@ public final class Countries {
         return EU_MEMBERS.contains(code);
     }
 
+    /** Whether two codes name the same country, ignoring case ({@code UK} and {@code GB} are one). */
+    public static boolean same(String a, String b) {
+        return a.equalsIgnoreCase(b) || (isUnitedKingdom(a) && isUnitedKingdom(b));
+    }
+
+    private static boolean isUnitedKingdom(String code) {
+        return "UK".equalsIgnoreCase(code) || "GB".equalsIgnoreCase(code);
+    }
+
     /** The code that names the same country for de-duplication: {@code UK} and {@code GB} are one. */
     public static String canonical(String code) {
         return "UK".equals(code) ? "GB" : code;

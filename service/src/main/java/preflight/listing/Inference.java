@@ -111,16 +111,16 @@ final class Inference {
         if (stated != null) {
             return stated;
         }
-        Measured wh = fromPattern(text, WH, 1.0, "");
+        Measured wh = fromPattern(text, "wh", WH, 1.0, "");
         if (wh != null) {
             return wh;
         }
-        return fromPattern(text, MAH, LI_ION_NOMINAL_VOLTS / 1000.0, " (mAh at 3.7 V nominal)");
+        return fromPattern(text, "mah", MAH, LI_ION_NOMINAL_VOLTS / 1000.0, " (mAh at 3.7 V nominal)");
     }
 
     static Measured laserMilliwatts(Map<String, Object> attrs, SearchableText text) {
         Measured stated = numberAttribute(attrs, "laserPowerMw");
-        return stated != null ? stated : fromPattern(text, MW, 1.0, "");
+        return stated != null ? stated : fromPattern(text, "mw", MW, 1.0, "");
     }
 
     private static Measured numberAttribute(Map<String, Object> attrs, String key) {
@@ -131,9 +131,13 @@ final class Inference {
         return null;
     }
 
-    private static Measured fromPattern(SearchableText text, Pattern p, double factor, String note) {
+    /** @param unit a word the pattern needs: fields without it are not scanned (regex is the costly part) */
+    private static Measured fromPattern(SearchableText text, String unit, Pattern p, double factor, String note) {
         List<String> fields = text.normalisedFields();
         for (int i = 0; i < fields.size(); i++) {
+            if (!fields.get(i).contains(unit)) {
+                continue;
+            }
             Matcher m = p.matcher(fields.get(i));
             if (m.find()) {
                 return new Measured(Double.parseDouble(m.group(1)) * factor,

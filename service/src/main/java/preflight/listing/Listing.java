@@ -272,14 +272,9 @@ public final class Listing {
         return new Evidence("product.certifications", declared.isEmpty() ? "none declared" : String.join(", ", declared));
     }
 
-    private static String upper(String s) {
-        return s == null ? "" : s.toUpperCase(Locale.ROOT);
-    }
-
     private static boolean anyCountry(String code, String... codes) {
-        String c = Countries.canonical(upper(code));
         for (String x : codes) {
-            if (Countries.canonical(upper(x)).equals(c)) {
+            if (Countries.same(code, x)) {
                 return true;
             }
         }

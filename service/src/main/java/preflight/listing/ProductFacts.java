@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,6 +17,8 @@ public final class ProductFacts {
     private static final Map<String, String> CERT_ALIASES = Map.of(
             "TELEC", "GITEKI", "技適", "GITEKI", "技适", "GITEKI", "KCMARK", "KC", "FCCID", "FCC",
             "UKCAMARK", "UKCA", "CEMARK", "CE", "RCMMARK", "RCM");
+
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s._-]");
 
     final Product product;
     final Seller seller;
@@ -55,7 +58,7 @@ public final class ProductFacts {
     }
 
     public static String canonicalCertification(String mark) {
-        String c = mark.toUpperCase(Locale.ROOT).replaceAll("[\\s._-]", "");
+        String c = SEPARATORS.matcher(mark.toUpperCase(Locale.ROOT)).replaceAll("");
         return CERT_ALIASES.getOrDefault(c, c);
     }
 
