@@ -35,6 +35,10 @@ public final class Preflight {
         return loaded;
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
     public Settings settings() {
         return settings;
     }

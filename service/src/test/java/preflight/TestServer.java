@@ -20,7 +20,7 @@ public final class TestServer implements AutoCloseable {
 
     public TestServer(boolean loadPacks) {
         app = new Preflight(Settings.fromEnv(java.util.Map.of()).withPort(0), Clock.systemDefaultZone());
-        server = new App(app.parser(), app.checks(), app.packs(), ready::get).create().start(0);
+        server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock()).create().start(0);
         if (loadPacks) {
             app.loadPacks();
             ready.set(true);

@@ -14,6 +14,7 @@ public final class Main {
               check FILE.json                run one check request and print the verdict
               rules validate [MARKET]        compile packs, check metadata and citations (file:line: message)
               rules test [MARKET]            run the golden cases under test-cases/
+              rules coverage [MARKET]        rules per market and area, and regulations no rule cites
               bench [--seconds N] [--markets US,DE,...]  in-process and HTTP latency and throughput
             """;
 

@@ -24,18 +24,23 @@ final class RulesCommand {
     }
 
     int run(String[] args) {
-        if (args.length < 1 || args.length > 2 || !List.of("validate", "test").contains(args[0])) {
-            System.err.println("usage: preflight rules validate|test [MARKET]");
+        if (args.length < 1 || args.length > 2 || !List.of("validate", "test", "coverage").contains(args[0])) {
+            System.err.println("usage: preflight rules validate|test|coverage [MARKET]");
             return 2;
         }
         String market = args.length == 2 ? args[1] : null;
         PackLoadResult loaded;
+        RegulationCatalog catalog;
         try {
-            RegulationCatalog catalog = RegulationCatalog.load(app.settings().regulationsDir());
-            loaded = new PackLoader(app.settings().rulesDir(), catalog, java.time.Clock.systemDefaultZone()).load();
+            catalog = RegulationCatalog.load(app.settings().regulationsDir());
+            loaded = new PackLoader(app.settings().rulesDir(), catalog, app.clock()).load();
         } catch (InvalidCatalogException e) {
             e.problems().forEach(System.out::println);
             return 1;
+        }
+        if (args[0].equals("coverage")) {
+            new CoverageReport(loaded, catalog, java.time.LocalDate.now(app.clock())).print(System.out, market);
+            return loaded.problems().isEmpty() ? 0 : 1;
         }
         List<PackProblem> problems = loaded.problems().stream()
                 .filter(p -> market == null || concerns(p, market)).toList();

@@ -30,7 +30,7 @@ final class ServeCommand {
     int run() throws Exception {
         Files.createDirectories(app.settings().dataDir());
         AtomicBoolean ready = new AtomicBoolean(false);
-        Javalin server = new App(app.parser(), app.checks(), app.packs(), ready::get).create();
+        Javalin server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock()).create();
         server.start(app.settings().port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -35,10 +36,12 @@ public final class App {
     private final BooleanSupplier ready;
     private final ObjectMapper json = Json.mapper();
     private final String openApi;
+    private final UpcomingRules upcoming;
 
     /** @param ready true once packs are compiled and warmed up; until then /health and checks answer 503 */
-    public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready) {
+    public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock) {
         this.parser = parser;
+        this.upcoming = new UpcomingRules(clock);
         this.checks = checks;
         this.packs = packs;
         this.ready = ready;
@@ -52,6 +55,12 @@ public final class App {
             config.startup.showJavalinBanner = false;
             config.routes.post("/v1/checks", this::check);
             config.routes.get("/v1/rule-packs", this::rulePacks);
+            config.routes.get("/v1/regulations/upcoming", ctx -> {
+                if (!packs.isLoaded()) {
+                    throw new NotReadyException();
+                }
+                ctx.json(upcoming.answer(ctx, packs.get()));
+            });
             config.routes.get("/health", this::health);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, "invalid request", e.problems()));

@@ -35,6 +35,14 @@ public record RulePack(
         return packageName + "/" + ruleName;
     }
 
+    /** Rules of this pack and its parents that start to apply after {@code from} and by {@code to}, soonest first. */
+    public List<RuleMeta> rulesStarting(java.time.LocalDate from, java.time.LocalDate to) {
+        return allRules.values().stream()
+                .filter(r -> r.effectiveFrom().isAfter(from) && !r.effectiveFrom().isAfter(to))
+                .sorted(java.util.Comparator.comparing(RuleMeta::effectiveFrom).thenComparing(RuleMeta::id))
+                .toList();
+    }
+
     /** Runs every rule of the pack against one listing; thread-safe (a pooled session per call). */
     public List<RuleHit> evaluate(Listing listing) {
         Findings findings = new Findings(allRules);

@@ -215,4 +215,25 @@ class CheckApiTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(json.readTree(r.body()).path("error").asText()).isEqualTo("not found");
     }
+
+    @Test
+    void upcomingRegulationsListDatedRulesOfTheMarketSoonestFirst() throws Exception {
+        HttpResponse<String> r = server.get("/v1/regulations/upcoming?country=DE&within=730d&asOf=2026-11-25");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = json.readTree(r.body());
+        assertThat(body.path("until").asText()).isEqualTo("2028-11-24");
+        java.util.List<String> dates = body.path("rules").findValuesAsText("effectiveFrom");
+        assertThat(dates).isNotEmpty().isSorted().allMatch(d -> d.compareTo("2026-11-25") > 0 && d.compareTo("2028-11-24") <= 0);
+        assertThat(body.path("rules").findValuesAsText("ruleId")).contains("EU-BATT-REPLACEABLE")
+                .noneMatch(id -> id.startsWith("US-") || id.startsWith("JP-"));
+        HttpResponse<String> later = server.get("/v1/regulations/upcoming?country=DE&within=730d&asOf=2027-03-01");
+        assertThat(json.readTree(later.body()).path("rules").findValuesAsText("ruleId")).doesNotContain("EU-BATT-REPLACEABLE");
+    }
+
+    @Test
+    void upcomingRegulationsNameTheWrongParameter() throws Exception {
+        HttpResponse<String> r = server.get("/v1/regulations/upcoming?country=XX&within=soon");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(r.body()).path("details").findValuesAsText("field")).containsExactly("country", "within");
+    }
 }
