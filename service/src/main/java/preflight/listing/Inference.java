@@ -20,6 +20,14 @@ final class Inference {
     private static final Pattern WH = Pattern.compile("(\\d{1,5}(?:\\.\\d+)?)\\s?wh\\b");
     private static final Pattern MAH = Pattern.compile("(\\d{3,6})\\s?mah\\b");
     private static final Pattern MW = Pattern.compile("(\\d{1,6}(?:\\.\\d+)?)\\s?mw\\b");
+    /** "2 year warranty", "12 months battery life": durations, not ages. */
+    private static final String NOT_A_DURATION = "(?!\\s*(?:of\\s+)?(?:warranty|guarantee|battery|life|lifespan|service|use|storage|shelf))";
+    /** Age grading as sellers write it: "ages 3+", "3 years and up", "3-8 years", "0-36 months", "3岁以上". */
+    private static final Pattern AGE = Pattern.compile(
+            "(?:\\bages?\\s*(\\d{1,2})\\s*(?:\\+|and up|to|-))"
+                    + "|(?:\\b(\\d{1,2})\\s*(?:\\+|-\\s*\\d{1,2})?\\s*(?:years?|yrs?|y/o)\\b" + NOT_A_DURATION + ")"
+                    + "|(?:\\b(\\d{1,2})\\s*(?:-\\s*\\d{1,2})?\\s*months?\\b" + NOT_A_DURATION + ")"
+                    + "|(?:(\\d{1,2})\\s*(?:岁以上|岁\\+|-\\s*\\d{1,2}\\s*岁|岁))");
 
     private Inference() {
     }
@@ -116,6 +124,33 @@ final class Inference {
             return wh;
         }
         return fromPattern(text, "mah", MAH, LI_ION_NOMINAL_VOLTS / 1000.0, " (mAh at 3.7 V nominal)");
+    }
+
+    /**
+     * The youngest age the product is graded for, in years: the ageMin or ageRange attribute, else the
+     * text. Months count as fractions of a year.
+     */
+    static Measured minimumAge(Map<String, Object> attrs, SearchableText text) {
+        Measured stated = numberAttribute(attrs, "ageMin");
+        if (stated != null) {
+            return stated;
+        }
+        Object range = attrs.get("ageRange");
+        if (range != null && youngestAge(range) < 99) {
+            return new Measured(youngestAge(range), new Evidence("product.attributes.ageRange", String.valueOf(range)));
+        }
+        List<String> fields = text.normalisedFields();
+        for (int i = 0; i < fields.size(); i++) {
+            Matcher m = AGE.matcher(fields.get(i));
+            if (m.find()) {
+                double years = m.group(1) != null ? Double.parseDouble(m.group(1))
+                        : m.group(2) != null ? Double.parseDouble(m.group(2))
+                        : m.group(3) != null ? Double.parseDouble(m.group(3)) / 12.0
+                        : Double.parseDouble(m.group(4));
+                return new Measured(years, new Evidence(text.fieldName(i), m.group()));
+            }
+        }
+        return null;
     }
 
     static Measured laserMilliwatts(Map<String, Object> attrs, SearchableText text) {

@@ -171,6 +171,18 @@ public final class Listing {
         return facts.laserMilliwatts != null;
     }
 
+    /**
+     * The youngest age the product is graded for, in years ("ages 3+", "0-36 months" = 0, "3岁以上"), from
+     * the ageMin or ageRange attribute or the text; NaN when the listing does not say.
+     */
+    public double getMinimumAge() {
+        return facts.minimumAge == null ? Double.NaN : facts.minimumAge.value();
+    }
+
+    public boolean isMinimumAgeKnown() {
+        return facts.minimumAge != null;
+    }
+
     /** Laser output in milliwatts, stated or read from "…mW"; NaN when unknown. */
     public double getLaserMilliwatts() {
         return facts.laserMilliwatts == null ? Double.NaN : facts.laserMilliwatts.value();
@@ -251,6 +263,7 @@ public final class Listing {
         return switch (property) {
             case "batteryWh" -> Optional.ofNullable(facts.batteryWh).map(Inference.Measured::evidence);
             case "laserMilliwatts" -> Optional.ofNullable(facts.laserMilliwatts).map(Inference.Measured::evidence);
+            case "minimumAge" -> Optional.ofNullable(facts.minimumAge).map(Inference.Measured::evidence);
             case "category" -> Optional.of(new Evidence("product.category", getCategory()));
             case "origin" -> Optional.ofNullable(facts.product.origin()).map(o -> new Evidence("product.origin", o));
             case "sellerCountry" -> Optional.ofNullable(facts.seller.country()).map(c -> new Evidence("seller.country", c));

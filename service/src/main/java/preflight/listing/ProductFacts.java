@@ -26,6 +26,7 @@ public final class ProductFacts {
     final Map<Trait, Evidence> traits;
     final Inference.Measured batteryWh;
     final Inference.Measured laserMilliwatts;
+    final Inference.Measured minimumAge;
     final Set<String> certifications;
     /** Upper case, "" when not given: what rules compare. */
     final String sellerCountry;
@@ -49,6 +50,7 @@ public final class ProductFacts {
         this.traits = Inference.traits(product.category(), product.attributes(), text);
         this.batteryWh = Inference.batteryWh(product.attributes(), text);
         this.laserMilliwatts = Inference.laserMilliwatts(product.attributes(), text);
+        this.minimumAge = Inference.minimumAge(product.attributes(), text);
         this.sellerCountry = seller.country() == null ? "" : seller.country().toUpperCase(Locale.ROOT);
         this.origin = product.origin() == null ? "" : product.origin().toUpperCase(Locale.ROOT);
         this.certifications = new HashSet<>();

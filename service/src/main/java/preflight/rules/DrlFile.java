@@ -29,8 +29,8 @@ record DrlFile(Path path, String displayPath, String text, String packageName, L
             "effectiveTo", "penaltyPoints", "country");
     private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
     private static final Pattern NUMBER_COMPARISON = Pattern.compile(
-            "(number\\s*\\([^)]*\\)|\\bbatteryWh\\b|\\blaserMilliwatts\\b)\\s*(<|>|==|!=)"
-                    + "|(<|>|==|!=)=?\\s*(number\\s*\\(|batteryWh\\b|laserMilliwatts\\b)");
+            "(number\\s*\\([^)]*\\)|\\bbatteryWh\\b|\\blaserMilliwatts\\b|\\bminimumAge\\b)\\s*(<|>|==|!=)"
+                    + "|(<|>|==|!=)=?\\s*(number\\s*\\(|batteryWh\\b|laserMilliwatts\\b|minimumAge\\b)");
 
     static DrlFile read(Path path, String displayPath, String text, String market, RegulationCatalog catalog,
                         List<PackProblem> problems) {

@@ -20,7 +20,7 @@ record RuleTerms(Set<String> properties, Set<String> phrases, Set<String> attrib
     private static final Pattern WORD = Pattern.compile("\\b([a-zA-Z][a-zA-Z]*)\\b");
     private static final Set<String> PROPERTIES = Set.of("wireless", "connected", "lithiumBattery", "powerBank",
             "buttonBattery", "mainsPowered", "childrensProduct", "toy", "cosmetic", "foodContact", "laser", "vape",
-            "drone", "batteryWh", "laserMilliwatts", "category", "origin", "sellerCountry", "hsCode", "market",
+            "drone", "batteryWh", "laserMilliwatts", "minimumAge", "category", "origin", "sellerCountry", "hsCode", "market",
             "euMember", "brand");
 
     static RuleTerms parse(String when) {

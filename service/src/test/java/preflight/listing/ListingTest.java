@@ -77,4 +77,23 @@ class ListingTest {
         assertThat(l.marketIn("UK")).isTrue();
         assertThat(l.isEuMember()).isFalse();
     }
+
+    @Test
+    void ageGradingIsReadFromTheTextInEnglishAndChinese() {
+        assertThat(listing("Wooden puzzle for ages 3+", "toys", Map.of()).getMinimumAge()).isEqualTo(3.0);
+        assertThat(listing("Stacking cups, 6-36 months", "baby-products", Map.of()).getMinimumAge()).isEqualTo(0.5);
+        assertThat(listing("Building blocks 8 years and up", "toys", Map.of()).getMinimumAge()).isEqualTo(8.0);
+        assertThat(listing("积木玩具 3岁以上", "toys", Map.of()).getMinimumAge()).isEqualTo(3.0);
+        Listing stated = listing("Puzzle for ages 3+", "toys", Map.of("ageMin", 5));
+        assertThat(stated.getMinimumAge()).isEqualTo(5.0);
+        assertThat(stated.evidenceOfProperty("minimumAge").orElseThrow().field()).isEqualTo("product.attributes.ageMin");
+    }
+
+    @Test
+    void numbersThatAreNotAgesAreNotReadAsAges() {
+        assertThat(listing("USB hub 3+ ports, 2 year warranty, pack of 3", "electronics", Map.of()).isMinimumAgeKnown()).isFalse();
+        assertThat(listing("Laptop stand, 12 months warranty", "computers", Map.of()).isMinimumAgeKnown()).isFalse();
+        assertThat(listing("Power bank, 5 years battery life", "power-banks", Map.of()).isMinimumAgeKnown()).isFalse();
+        assertThat(listing("Night light for babies 0-36 months", "baby-products", Map.of()).isMinimumAgeKnown()).isTrue();
+    }
 }
