@@ -113,7 +113,7 @@ final class Inference {
         return s.contains("month") || s.contains("个月") ? age / 12.0 : age;
     }
 
-    /** A number stated as an attribute, else read from the text with its unit; NaN when neither says. */
+    /** A number stated as an attribute, else read from the text with its unit; null when neither says. */
     static Measured batteryWh(Map<String, Object> attrs, SearchableText text) {
         Measured stated = numberAttribute(attrs, "batteryWh");
         if (stated != null) {

@@ -156,9 +156,9 @@ public final class Listing {
         return has(Trait.DRONE);
     }
 
-    /** Battery energy in watt-hours, stated or read from "…Wh"/"…mAh"; NaN (never matches) when unknown. */
-    public double getBatteryWh() {
-        return facts.batteryWh == null ? Double.NaN : facts.batteryWh.value();
+    /** Battery energy in watt-hours, stated or read from "…Wh"/"…mAh"; null (matches no comparison) when unknown. */
+    public Double getBatteryWh() {
+        return facts.batteryWh == null ? null : facts.batteryWh.value();
     }
 
     /** Whether the battery energy is known; test it before a negated comparison ("unknown or at most"). */
@@ -173,19 +173,19 @@ public final class Listing {
 
     /**
      * The youngest age the product is graded for, in years ("ages 3+", "0-36 months" = 0, "3岁以上"), from
-     * the ageMin or ageRange attribute or the text; NaN when the listing does not say.
+     * the ageMin or ageRange attribute or the text; null when the listing does not say.
      */
-    public double getMinimumAge() {
-        return facts.minimumAge == null ? Double.NaN : facts.minimumAge.value();
+    public Double getMinimumAge() {
+        return facts.minimumAge == null ? null : facts.minimumAge.value();
     }
 
     public boolean isMinimumAgeKnown() {
         return facts.minimumAge != null;
     }
 
-    /** Laser output in milliwatts, stated or read from "…mW"; NaN when unknown. */
-    public double getLaserMilliwatts() {
-        return facts.laserMilliwatts == null ? Double.NaN : facts.laserMilliwatts.value();
+    /** Laser output in milliwatts, stated or read from "…mW"; null when unknown. */
+    public Double getLaserMilliwatts() {
+        return facts.laserMilliwatts == null ? null : facts.laserMilliwatts.value();
     }
 
     private boolean has(Trait t) {
@@ -214,28 +214,30 @@ public final class Listing {
 
     /** True when the attribute is a number (or a string that reads as one). */
     public boolean hasNumber(String key) {
-        return !Double.isNaN(number(key));
+        return number(key) != null;
     }
 
     /**
-     * The attribute as a number; NaN when absent or not a number. A plain comparison with NaN never
-     * matches; to say "unknown or below", write {@code (!hasNumber("x") || number("x") < 3)}: a negated
-     * comparison such as {@code !(number("x") >= 3)} is refused at load time, because Drools evaluates it
-     * differently before and after it compiles the constraint.
+     * The attribute as a number; null when absent or not a number, so that a comparison with an unknown
+     * number never matches. (Not NaN: Drools compiles {@code x < 3} so that it holds for NaN once the
+     * constraint is jitted, while the interpreter says it does not.) To say "unknown or below", write
+     * {@code (!hasNumber("x") || number("x") < 3)}; a negated comparison such as
+     * {@code !(number("x") >= 3)} is refused at load time.
      */
-    public double number(String key) {
+    public Double number(String key) {
         Object v = facts.product.attributes().get(key);
         if (v instanceof Number n) {
             return n.doubleValue();
         }
         if (v instanceof String s) {
             try {
-                return Double.parseDouble(s.trim());
+                double d = Double.parseDouble(s.trim());
+                return Double.isFinite(d) ? d : null;
             } catch (NumberFormatException e) {
-                return Double.NaN;
+                return null;
             }
         }
-        return Double.NaN;
+        return null;
     }
 
     /** True when the attribute equals the value, ignoring case, or is a list that contains it. */

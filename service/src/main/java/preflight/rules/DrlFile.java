@@ -110,7 +110,7 @@ record DrlFile(Path path, String displayPath, String text, String packageName, L
         String condition = whenKeyword.find() ? when.substring(whenKeyword.end()) : when;
         if (negatesNumberComparison(condition)) {
             problems.add(new PackProblem(file, line, "rule \"" + rule.getName() + "\": a negated number comparison such as"
-                    + " !(number(\"x\") < 3) is unreliable when the number is unknown; write (!hasNumber(\"x\") || number(\"x\") >= 3)"
+                    + " !(number(\"x\") < 3) also fires when the number is unknown; to mean that, write (!hasNumber(\"x\") || number(\"x\") >= 3)"
                     + " (or batteryWhKnown, laserMilliwattsKnown)"));
             return null;
         }
@@ -119,9 +119,9 @@ record DrlFile(Path path, String displayPath, String text, String packageName, L
     }
 
     /**
-     * A {@code !( ... )} group that compares a number. Drools evaluates such a group with Java's NaN rules
-     * before it compiles the constraint and as the opposite comparison after, so a rule would fire or not
-     * depending on how warm the engine is.
+     * A {@code !( ... )} group that compares a number. An unknown number matches no comparison, so the
+     * negation would fire on every listing that does not say; the officer must say so explicitly with
+     * {@code !hasNumber(...)}.
      */
     static boolean negatesNumberComparison(String condition) {
         for (int i = condition.indexOf('!'); i >= 0; i = condition.indexOf('!', i + 1)) {

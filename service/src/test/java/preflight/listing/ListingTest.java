@@ -44,9 +44,9 @@ class ListingTest {
         assertThat(l.getBatteryWh()).isEqualTo(160.0);
         assertThat(l.isLithiumBattery()).isTrue();
         Listing none = listing("Cotton shirt", "apparel", Map.of());
-        assertThat(none.getBatteryWh() > 100).isFalse();
-        assertThat(none.getBatteryWh() <= 100).isFalse();
-        assertThat(none.number("voltage") > 0).isFalse();
+        assertThat(none.getBatteryWh()).isNull();
+        assertThat(none.number("voltage")).isNull();
+        assertThat(none.hasNumber("voltage")).isFalse();
     }
 
     @Test
