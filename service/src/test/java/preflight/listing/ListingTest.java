@@ -96,4 +96,18 @@ class ListingTest {
         assertThat(listing("Power bank, 5 years battery life", "power-banks", Map.of()).isMinimumAgeKnown()).isFalse();
         assertThat(listing("Night light for babies 0-36 months", "baby-products", Map.of()).isMinimumAgeKnown()).isTrue();
     }
+
+    @Test
+    void commonGermanFrenchSpanishAndJapaneseWordsInferTraits() {
+        assertThat(listing("Kabellose Kopfhörer", "other", Map.of()).isWireless()).isFalse(); // inflected: not guessed
+        assertThat(listing("Kopfhörer kabellos mit Mikrofon", "other", Map.of()).isWireless()).isTrue();
+        assertThat(listing("Écouteurs sans fil", "other", Map.of()).isWireless()).isTrue();
+        assertThat(listing("Auriculares inalámbricos", "other", Map.of()).isWireless()).isTrue();
+        assertThat(listing("ワイヤレスイヤホン", "other", Map.of()).isWireless()).isTrue();
+        assertThat(listing("Batterie externe 10000mAh", "other", Map.of()).isPowerBank()).isTrue();
+        assertThat(listing("Holz Spielzeug Eisenbahn", "other", Map.of()).isToy()).isTrue();
+        assertThat(listing("Cigarrillo electrónico desechable", "other", Map.of()).isVape()).isTrue();
+        assertThat(listing("Mini Drohne mit Kamera", "other", Map.of()).isDrone()).isTrue();
+        assertThat(listing("Sans frais de port", "other", Map.of()).isWireless()).isFalse();
+    }
 }
