@@ -74,6 +74,15 @@ final class CoverageReport {
         for (Regulation r : unused) {
             out.println("  country-regulations/" + r.market() + ".yaml: " + r.id() + "  " + r.title());
         }
+        Map<String, Set<String>> attributes = new TreeMap<>();
+        for (RulePack p : packs.values()) {
+            if (onlyMarket == null || onlyMarket.equals(p.market())) {
+                p.ownRules().forEach(r -> r.attributes().forEach(a -> attributes.computeIfAbsent(a, k -> new java.util.TreeSet<>()).add(p.market())));
+            }
+        }
+        out.println();
+        out.println("product attributes rules read (what a seller can declare), with the packs that read them:");
+        attributes.forEach((a, markets) -> out.println("  " + a + "  " + String.join(" ", markets)));
         loaded.problems().forEach(p -> out.println("not loaded: " + p));
     }
 

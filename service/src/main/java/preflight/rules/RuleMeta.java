@@ -24,6 +24,11 @@ public record RuleMeta(
         boolean everywhere,
         RuleTerms terms) {
 
+    /** The product attributes the rule's condition reads ("lucidNumber", "ageMin"). */
+    public java.util.Set<String> attributes() {
+        return terms.attributes();
+    }
+
     /** Not yet in force on the day: the finding is upcoming. */
     public boolean startsAfter(LocalDate day) {
         return effectiveFrom.isAfter(day);
