@@ -1,6 +1,5 @@
 package preflight.rules;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import preflight.regulations.RegulationCatalog;
  * One DRL file of a pack: its text, and the metadata of each rule in it, checked against the
  * regulation catalog. Problems are collected, never thrown, so an officer sees them all at once.
  */
-record DrlFile(Path path, String displayPath, String text, String packageName, List<RuleMeta> rules) {
+record DrlFile(String displayPath, String text, String packageName, List<RuleMeta> rules) {
 
     private static final Set<String> KNOWN = Set.of("id", "category", "severity", "regulation", "effectiveFrom",
             "effectiveTo", "penaltyPoints", "country");
@@ -32,7 +31,7 @@ record DrlFile(Path path, String displayPath, String text, String packageName, L
             "(number\\s*\\([^)]*\\)|\\bbatteryWh\\b|\\blaserMilliwatts\\b|\\bminimumAge\\b)\\s*(<|>|==|!=)"
                     + "|(<|>|==|!=)=?\\s*(number\\s*\\(|batteryWh\\b|laserMilliwatts\\b|minimumAge\\b)");
 
-    static DrlFile read(Path path, String displayPath, String text, String market, RegulationCatalog catalog,
+    static DrlFile read(String displayPath, String text, String market, RegulationCatalog catalog,
                         List<PackProblem> problems) {
         PackageDescr pkg;
         DrlParser parser = new DrlParser();
@@ -43,7 +42,7 @@ record DrlFile(Path path, String displayPath, String text, String packageName, L
         }
         if (pkg == null || parser.hasErrors()) {
             // the compiler reports syntax errors with their lines; nothing more can be read here
-            return new DrlFile(path, displayPath, text, "", List.of());
+            return new DrlFile(displayPath, text, "", List.of());
         }
         String[] lines = text.split("\n", -1);
         List<RuleMeta> rules = new ArrayList<>();
@@ -53,7 +52,7 @@ record DrlFile(Path path, String displayPath, String text, String packageName, L
                 rules.add(meta);
             }
         }
-        return new DrlFile(path, displayPath, text, pkg.getName(), rules);
+        return new DrlFile(displayPath, text, pkg.getName(), rules);
     }
 
     private static RuleMeta meta(RuleDescr rule, String[] lines, String file, String market,

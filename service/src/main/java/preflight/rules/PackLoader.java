@@ -108,7 +108,7 @@ public final class PackLoader {
         try (Stream<Path> paths = Files.list(m.dir())) {
             for (Path p : paths.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
                 String text = Files.readString(p, StandardCharsets.UTF_8);
-                out.add(DrlFile.read(p, display(p), text, m.market(), catalog, problems));
+                out.add(DrlFile.read(display(p), text, m.market(), catalog, problems));
             }
         } catch (IOException e) {
             problems.add(new PackProblem(m.dir().toString(), 0, "cannot read: " + e.getMessage()));
