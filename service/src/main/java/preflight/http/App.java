@@ -10,7 +10,6 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +144,7 @@ public final class App {
     private static String firstLine(String s) {
         String line = s == null ? "" : s.split("\n")[0];
         line = line.length() > 200 ? line.substring(0, 200) : line;
-        return new String(line.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}\\p{Cs}]", "?");
+        return line.replaceAll("[\\p{Cntrl}\\p{Cs}]", "?");
     }
 
     /** The body is over the limit. */

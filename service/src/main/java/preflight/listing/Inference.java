@@ -19,6 +19,7 @@ final class Inference {
     private static final double LI_ION_NOMINAL_VOLTS = 3.7;
     private static final Pattern WH = Pattern.compile("(\\d{1,5}(?:\\.\\d+)?)\\s?wh\\b");
     private static final Pattern MAH = Pattern.compile("(\\d{3,6})\\s?mah\\b");
+    private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)");
     private static final Pattern MW = Pattern.compile("(\\d{1,6}(?:\\.\\d+)?)\\s?mw\\b");
     /** "2 year warranty", "12 months battery life": durations, not ages. */
     private static final String NOT_A_DURATION = "(?!\\s*(?:of\\s+)?(?:warranty|guarantee|battery|life|lifespan|service|use|storage|shelf))";
@@ -95,7 +96,7 @@ final class Inference {
         if (v instanceof Number n) {
             return n.doubleValue();
         }
-        Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)").matcher(lower(v));
+        Matcher m = FIRST_NUMBER.matcher(lower(v));
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
@@ -105,7 +106,7 @@ final class Inference {
             return n.doubleValue();
         }
         String s = lower(v);
-        Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)").matcher(s);
+        Matcher m = FIRST_NUMBER.matcher(s);
         if (!m.find()) {
             return 99;
         }

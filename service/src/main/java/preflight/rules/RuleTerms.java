@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import preflight.listing.Evidence;
 import preflight.listing.Listing;
+import preflight.listing.Trait;
 
 /**
  * What a rule's condition looks at (phrases, traits, attributes, marks), read from its {@code when}
@@ -18,10 +19,12 @@ record RuleTerms(Set<String> properties, Set<String> phrases, Set<String> attrib
     private static final Pattern CALL = Pattern.compile("(mentionsAny|hasAttribute|number|attributeIs|hasCertification|hasAnyCertification|originIn|sellerCountryIn|marketIn|hsCodeStartsWith)\\s*\\(([^)]*)\\)");
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern WORD = Pattern.compile("\\b([a-zA-Z][a-zA-Z]*)\\b");
-    private static final Set<String> PROPERTIES = Set.of("wireless", "connected", "lithiumBattery", "powerBank",
-            "buttonBattery", "mainsPowered", "childrensProduct", "toy", "cosmetic", "foodContact", "laser", "vape",
-            "drone", "batteryWh", "laserMilliwatts", "minimumAge", "category", "origin", "sellerCountry", "hsCode", "market",
-            "euMember", "brand");
+    /** Listing properties that can give evidence: every trait, plus the measured and declared facts. */
+    private static final Set<String> PROPERTIES = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(Trait.values()).map(t -> t.property),
+            java.util.stream.Stream.of("batteryWh", "laserMilliwatts", "minimumAge", "category", "origin",
+                    "sellerCountry", "hsCode", "market", "euMember", "brand"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     static RuleTerms parse(String when) {
         String text = when.replaceAll("//[^\n]*", "");

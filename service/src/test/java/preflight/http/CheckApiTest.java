@@ -38,6 +38,10 @@ class CheckApiTest {
                 """);
     }
 
+    static ObjectNode product(ObjectNode body) {
+        return (ObjectNode) body.get("product");
+    }
+
     JsonNode postOk(JsonNode body) throws Exception {
         HttpResponse<String> r = server.post("/v1/checks", json.writeValueAsString(body));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -93,9 +97,9 @@ class CheckApiTest {
     @Test
     void missingTitleNamesTheField() throws Exception {
         ObjectNode body = earbuds();
-        ((ObjectNode) body.get("product")).remove("title");
+        product(body).remove("title");
         postBad(body, "product.title");
-        ((ObjectNode) body.get("product")).put("title", "   ");
+        product(body).put("title", "   ");
         postBad(body, "product.title");
         ((ObjectNode) body.get("seller")).put("id", "");
         postBad(body, "seller.id");
@@ -117,24 +121,24 @@ class CheckApiTest {
     @Test
     void unknownCategoryIsRejected() throws Exception {
         ObjectNode body = earbuds();
-        ((ObjectNode) body.get("product")).put("category", "spaceships");
+        product(body).put("category", "spaceships");
         postBad(body, "product.category");
     }
 
     @Test
     void overLongTitleIsRejected() throws Exception {
         ObjectNode body = earbuds();
-        ((ObjectNode) body.get("product")).put("title", "x".repeat(501));
+        product(body).put("title", "x".repeat(501));
         postBad(body, "product.title");
-        ((ObjectNode) body.get("product")).put("title", "x".repeat(500));
+        product(body).put("title", "x".repeat(500));
         postOk(body);
     }
 
     @Test
     void wrongTypesAreRejected() throws Exception {
         ObjectNode body = earbuds();
-        ((ObjectNode) body.get("product")).put("title", 12);
-        ((ObjectNode) body.get("product")).put("keywords", "not a list");
+        product(body).put("title", 12);
+        product(body).put("keywords", "not a list");
         ((ObjectNode) body.get("seller")).put("id", true);
         ((ObjectNode) body.get("options")).put("ipCheck", "yes");
         JsonNode err = postBad(body, "product.title");
@@ -156,7 +160,7 @@ class CheckApiTest {
     @Test
     void controlCharactersAreRejected() throws Exception {
         ObjectNode body = earbuds();
-        ((ObjectNode) body.get("product")).put("title", "Earbuds\u0000\u0007");
+        product(body).put("title", "Earbuds\u0000\u0007");
         postBad(body, "product.title");
     }
 
@@ -175,7 +179,7 @@ class CheckApiTest {
     @Test
     void bodyOverOneMebibyteIsRefusedWith413() throws Exception {
         ObjectNode body = earbuds();
-        ((ObjectNode) body.get("product")).put("description", "a".repeat(1_100_000));
+        product(body).put("description", "a".repeat(1_100_000));
         HttpResponse<String> r = server.post("/v1/checks", json.writeValueAsString(body));
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(json.readTree(r.body()).path("details").findValuesAsText("field")).contains("body");
