@@ -3,7 +3,13 @@ package preflight;
 import java.time.Clock;
 import preflight.cases.CaseRunner;
 import preflight.check.CheckService;
+import java.util.concurrent.atomic.AtomicReference;
 import preflight.config.Settings;
+import preflight.ip.IpClassifier;
+import preflight.ip.IpClassifiers;
+import preflight.ip.IpData;
+import preflight.ip.IpDataLoader;
+import preflight.ip.IpScreen;
 import preflight.http.CheckRequestParser;
 import preflight.regulations.RegulationCatalog;
 import preflight.rules.LivePacks;
@@ -17,6 +23,8 @@ public final class Preflight {
     private final Settings settings;
     private final Clock clock;
     private final LivePacks packs = new LivePacks();
+    private final AtomicReference<IpScreen> ipScreen = new AtomicReference<>();
+    private IpClassifier classifier;
     private final CheckRequestParser parser;
     private final CheckService checks;
 
@@ -24,15 +32,34 @@ public final class Preflight {
         this.settings = settings;
         this.clock = clock;
         this.parser = new CheckRequestParser(clock);
-        this.checks = new CheckService(packs, new DecisionPolicy(), settings.checkConcurrency());
+        this.checks = new CheckService(packs, ipScreen::get, new DecisionPolicy(), settings.checkConcurrency());
     }
 
     /** Reads the catalog and compiles every pack; throws with every problem when anything is wrong. */
     public RulePacks loadPacks() {
         RegulationCatalog catalog = RegulationCatalog.load(settings.regulationsDir());
         RulePacks loaded = new PackLoader(settings.rulesDir(), catalog, clock).loadAll();
+        IpData ip = new IpDataLoader().load(settings.ipDataDir());
+        ipScreen.set(new IpScreen(ip, catalog, classifier(ip)));
         packs.swap(loaded);
         return loaded;
+    }
+
+    /** Built once: a classifier holds models that take seconds to load. */
+    private synchronized IpClassifier classifier(IpData ip) {
+        if (classifier == null) {
+            classifier = switch (settings.ipClassifier()) {
+                case "lexicon" -> null;
+                case "llm" -> IpClassifiers.llmWithFallback(settings.llm(), ip.examples());
+                default -> IpClassifiers.embedded(ip.examples());
+            };
+        }
+        return classifier;
+    }
+
+    /** The live IP screen; null until {@link #loadPacks()} has run. */
+    public IpScreen ipScreen() {
+        return ipScreen.get();
     }
 
     public Clock clock() {

@@ -19,7 +19,12 @@ public final class TestServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public TestServer(boolean loadPacks) {
-        app = new Preflight(Settings.fromEnv(java.util.Map.of()).withPort(0), Clock.systemDefaultZone());
+        this(java.util.Map.of(), loadPacks);
+    }
+
+    /** @param env PREFLIGHT_* settings for this server, as if from the environment */
+    public TestServer(java.util.Map<String, String> env, boolean loadPacks) {
+        app = new Preflight(Settings.fromEnv(env).withPort(0), Clock.systemDefaultZone());
         server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock()).create().start(0);
         if (loadPacks) {
             app.loadPacks();

@@ -10,6 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import preflight.ip.IpResult;
+import preflight.ip.IpScreen;
+import preflight.ip.IpVerdict;
 import preflight.listing.PhraseCache;
 import preflight.listing.ProductFacts;
 import preflight.rules.Category;
@@ -36,45 +39,51 @@ public final class CheckService {
             .thenComparing(WORST_FIRST);
 
     private final Supplier<RulePacks> packs;
+    private final Supplier<IpScreen> ipScreen;
     private final DecisionPolicy policy;
     private final PhraseCache phrases = new PhraseCache();
     private final Semaphore evaluating;
 
     /**
      * @param packs       the live packs; read once per check, so a reload never changes a check half-way
+     * @param ipScreen    the live IP screen (marks lexicon, phrases, classifier)
      * @param concurrency how many checks evaluate rules at once. Evaluation is pure CPU work, and Drools
      *                    sessions running side by side beyond the core count cost several times more each
      *                    (measured: 2 threads 24k checks/s, 32 threads 6k on 2 cores), so callers queue here.
      */
-    public CheckService(Supplier<RulePacks> packs, DecisionPolicy policy, int concurrency) {
+    public CheckService(Supplier<RulePacks> packs, Supplier<IpScreen> ipScreen, DecisionPolicy policy, int concurrency) {
         this.packs = packs;
+        this.ipScreen = ipScreen;
         this.policy = policy;
         this.evaluating = new Semaphore(concurrency);
     }
 
     public Verdict check(CheckRequest request) {
-        evaluating.acquireUninterruptibly();
-        try {
-            return evaluate(request);
-        } finally {
-            evaluating.release();
-        }
-    }
-
-    private Verdict evaluate(CheckRequest request) {
         RulePacks live = packs.get();
         ProductFacts facts = new ProductFacts(request.product(), request.seller(), phrases);
         Map<String, RuleHit> unique = new LinkedHashMap<>();
         Map<String, String> versions = new LinkedHashMap<>();
-        for (String target : request.targetCountries()) {
-            RulePack pack = live.forCountry(target);
-            versions.putAll(pack.versions());
-            for (RuleHit hit : pack.evaluate(facts.forMarket(target))) {
-                unique.putIfAbsent(hit.ruleId() + "@" + hit.country(), hit);
+        evaluating.acquireUninterruptibly();
+        try {
+            for (String target : request.targetCountries()) {
+                RulePack pack = live.forCountry(target);
+                versions.putAll(pack.versions());
+                for (RuleHit hit : pack.evaluate(facts.forMarket(target))) {
+                    unique.putIfAbsent(hit.ruleId() + "@" + hit.country(), hit);
+                }
             }
+        } finally {
+            evaluating.release();
         }
-        LocalDate asOf = request.options().asOf();
         boolean ipCheck = request.options().ipCheck();
+        // outside the gate: an LLM in the cascade may wait, and must not hold up other checks' rules
+        IpResult ip = ipCheck ? ipScreen.get().screen(request.product(), facts.text()) : null;
+        return verdict(request, unique, versions, ip);
+    }
+
+    private Verdict verdict(CheckRequest request, Map<String, RuleHit> unique, Map<String, String> versions, IpResult ip) {
+        LocalDate asOf = request.options().asOf();
+        boolean ipCheck = ip != null;
         List<Finding> inForce = new ArrayList<>();
         List<Finding> upcoming = new ArrayList<>();
         for (RuleHit hit : unique.values()) {
@@ -88,11 +97,14 @@ public final class CheckService {
                 inForce.add(hit.toFinding());
             }
         }
+        if (ip != null) {
+            inForce.addAll(ip.findings());
+        }
         inForce.sort(WORST_FIRST);
         upcoming.sort(SOONEST_FIRST);
         Decision decision = policy.decide(inForce);
         return new Verdict(newCheckId(), request.submissionId(), decision, policy.riskScore(inForce),
-                List.copyOf(inForce), List.copyOf(upcoming), ipScreen(inForce, ipCheck), StoreScore.unavailable(),
+                List.copyOf(inForce), List.copyOf(upcoming), ip == null ? IpVerdict.OFF : ip.verdict(), StoreScore.unavailable(),
                 versions, asOf);
     }
 
@@ -105,14 +117,5 @@ public final class CheckService {
         long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (r.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
         return new UUID(msb, lsb).toString();
-    }
-
-    private static IpScreen ipScreen(List<Finding> inForce, boolean ipCheck) {
-        if (!ipCheck) {
-            return new IpScreen(0.0, List.of(), "off", List.of(), false);
-        }
-        List<Finding> ip = inForce.stream().filter(f -> f.category() == Category.IP).toList();
-        double risk = ip.stream().mapToDouble(f -> DecisionPolicy.weight(f.severity())).max().orElse(0.0);
-        return new IpScreen(risk, List.of(), "rules-only", ip.stream().map(Finding::ruleId).distinct().toList(), true);
     }
 }

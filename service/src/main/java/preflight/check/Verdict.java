@@ -3,6 +3,7 @@ package preflight.check;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import preflight.ip.IpVerdict;
 import preflight.rules.Finding;
 import preflight.scoring.Decision;
 
@@ -14,7 +15,7 @@ public record Verdict(
         int riskScore,
         List<Finding> findings,
         List<Finding> upcoming,
-        IpScreen ip,
+        IpVerdict ip,
         StoreScore storeScore,
         Map<String, String> rulePacks,
         LocalDate asOf) {

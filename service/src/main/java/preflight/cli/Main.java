@@ -15,6 +15,9 @@ public final class Main {
               rules validate [MARKET]        compile packs, check metadata and citations (file:line: message)
               rules test [MARKET]            run the golden cases under test-cases/
               rules coverage [MARKET]        rules per market and area, and regulations no rule cites
+              ip validate                    check the marks lexicon, counterfeit phrases and classifier examples
+              ip eval [--classifiers lexicon,embedded,llm] [--detail]
+                                             precision and recall of the IP screen on test-cases/ip/
               bench [--seconds N] [--markets US,DE,...]  in-process and HTTP latency and throughput
             """;
 
@@ -44,6 +47,7 @@ public final class Main {
             case "check" -> new CheckCommand(app).run(rest);
             case "rules" -> new RulesCommand(app).run(rest);
             case "bench" -> new BenchCommand(app).run(rest);
+            case "ip" -> new IpCommand(app).run(rest);
             default -> {
                 System.err.print(USAGE);
                 yield 2;

@@ -2,6 +2,7 @@ package preflight.config;
 
 import java.nio.file.Path;
 import java.util.Map;
+import preflight.ip.LlmSettings;
 
 /**
  * Configuration from {@code PREFLIGHT_*} environment variables; every default is here.
@@ -12,9 +13,14 @@ import java.util.Map;
  * @param regulationsDir PREFLIGHT_REGULATIONS_DIR, the regulation catalog (./country-regulations)
  * @param testCasesDir   PREFLIGHT_TEST_CASES_DIR, golden cases, also used to warm packs up (./test-cases)
  * @param checkConcurrency PREFLIGHT_CHECK_CONCURRENCY, checks evaluating rules at once (the number of cores)
+ * @param ipClassifier   PREFLIGHT_IP_CLASSIFIER, what judges the listings the marks lexicon leaves in doubt:
+ *                       embedded (the in-process model), llm (needs PREFLIGHT_LLM_PROVIDER; the embedded model
+ *                       answers when it cannot), or lexicon (no classifier). Default: llm when a provider is
+ *                       configured, else embedded
+ * @param llm            PREFLIGHT_LLM_PROVIDER, _BASE_URL, _MODEL, _API_KEY, _TIMEOUT_MS
  */
 public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDir, Path testCasesDir,
-                       int checkConcurrency) {
+                       int checkConcurrency, String ipClassifier, LlmSettings llm) {
 
     public static Settings fromEnv(Map<String, String> env) {
         return new Settings(
@@ -24,11 +30,34 @@ public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDi
                 Path.of(env.getOrDefault("PREFLIGHT_REGULATIONS_DIR", "./country-regulations")),
                 Path.of(env.getOrDefault("PREFLIGHT_TEST_CASES_DIR", "./test-cases")),
                 positive("PREFLIGHT_CHECK_CONCURRENCY",
-                        env.getOrDefault("PREFLIGHT_CHECK_CONCURRENCY", String.valueOf(Runtime.getRuntime().availableProcessors()))));
+                        env.getOrDefault("PREFLIGHT_CHECK_CONCURRENCY", String.valueOf(Runtime.getRuntime().availableProcessors()))),
+                ipClassifier(env),
+                LlmSettings.fromEnv(env));
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, dataDir, rulesDir, regulationsDir, testCasesDir, checkConcurrency);
+        return new Settings(newPort, dataDir, rulesDir, regulationsDir, testCasesDir, checkConcurrency, ipClassifier, llm);
+    }
+
+    public Settings withIpClassifier(String classifier) {
+        return new Settings(port, dataDir, rulesDir, regulationsDir, testCasesDir, checkConcurrency, classifier, llm);
+    }
+
+    /** The IP screen's data: marks lexicon, counterfeit phrases, classifier examples. */
+    public Path ipDataDir() {
+        return regulationsDir.resolve("ip");
+    }
+
+    private static String ipClassifier(Map<String, String> env) {
+        String fallback = env.getOrDefault("PREFLIGHT_LLM_PROVIDER", "").isBlank() ? "embedded" : "llm";
+        String value = env.getOrDefault("PREFLIGHT_IP_CLASSIFIER", fallback).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("embedded") && !value.equals("llm") && !value.equals("lexicon")) {
+            throw new IllegalArgumentException("PREFLIGHT_IP_CLASSIFIER must be embedded, llm or lexicon, found '" + value + "'");
+        }
+        if (value.equals("llm") && env.getOrDefault("PREFLIGHT_LLM_PROVIDER", "").isBlank()) {
+            throw new IllegalArgumentException("PREFLIGHT_IP_CLASSIFIER=llm needs PREFLIGHT_LLM_PROVIDER (openai or ollama)");
+        }
+        return value;
     }
 
     private static int positive(String name, String value) {

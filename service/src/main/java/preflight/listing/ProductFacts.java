@@ -72,6 +72,11 @@ public final class ProductFacts {
         return seller;
     }
 
+    /** The listing's word index, for readers other than rules (the IP screen). */
+    public SearchableText text() {
+        return text;
+    }
+
     /** The listing as the rules of one market see it. */
     public Listing forMarket(String market) {
         return new Listing(this, market);

@@ -34,13 +34,13 @@ class AsOfTest {
                                 + TempPacks.rule("Ended", "@id(\"US-ENDED\") " + meta + " @effectiveFrom(\"2019-01-01\") @effectiveTo(\"2025-12-31\")", "toy"));
         LivePacks live = new LivePacks();
         live.swap(t.loader().loadAll());
-        checks = new CheckService(live, new DecisionPolicy(), 2);
+        checks = new CheckService(live, () -> null, new DecisionPolicy(), 2); // IP screen off: rules only
     }
 
     Verdict checkOn(String day) {
         Product toy = new Product("Plush toy", null, "toys", null, List.of(), Map.of(), List.of(), null, null);
         return checks.check(new CheckRequest("x", new Seller("S", null, null), toy, List.of("US"),
-                new CheckRequest.Options(true, "en", LocalDate.parse(day))));
+                new CheckRequest.Options(false, "en", LocalDate.parse(day))));
     }
 
     @Test

@@ -91,7 +91,7 @@ class OpenApiTest {
         for (JsonNode f : v.path("findings")) {
             f.fieldNames().forEachRemaining(name -> assertThat(properties("Finding")).contains(name));
         }
-        v.path("ip").fieldNames().forEachRemaining(f -> assertThat(properties("IpScreen")).contains(f));
+        v.path("ip").fieldNames().forEachRemaining(f -> assertThat(properties("IpVerdict")).contains(f));
         v.path("storeScore").fieldNames().forEachRemaining(f -> assertThat(properties("StoreScore")).contains(f));
         JsonNode packs = json.readTree(server.get("/v1/rule-packs").body());
         packs.get(0).fieldNames().forEachRemaining(f -> assertThat(properties("RulePack")).contains(f));

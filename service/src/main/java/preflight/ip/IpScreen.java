@@ -1,0 +1,609 @@
+package preflight.ip;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import preflight.listing.Evidence;
+import preflight.listing.PhraseCache;
+import preflight.listing.Product;
+import preflight.listing.SearchableText;
+import preflight.regulations.Regulation;
+import preflight.regulations.RegulationCatalog;
+import preflight.rules.Category;
+import preflight.rules.Citation;
+import preflight.rules.Finding;
+
+/**
+ * The IP screen, as a cascade. First the cheap, explainable part: counterfeit wording, and every famous
+ * mark the lexicon finds, each use judged as the seller's own, a licence, nominative ("case for iPhone"),
+ * generic ("polo shirt"), or infringing. Only the uses it cannot settle go to the classifier, once per
+ * listing, so most checks never touch a model. Without a classifier (lexicon mode) doubt is reported as a
+ * doubtful use.
+ */
+public final class IpScreen {
+
+    /** Goods on which a character is merchandise rather than a mention. */
+    private static final Set<String> CHARACTER_GOODS = Set.of("toys", "apparel", "footwear", "bags-luggage",
+            "stationery-office", "textiles-home", "baby-products", "phone-accessories", "jewelry-watches",
+            "food-contact", "personal-care", "sporting-goods", "lighting", "furniture", "pet-supplies", "other");
+    /** Where an accessory, part or consumable names the product it fits. */
+    private static final Set<String> ACCESSORY_CATEGORIES = Set.of("phone-accessories", "computers", "electronics",
+            "wireless-audio", "power-banks", "batteries", "auto-parts", "household-appliances", "jewelry-watches",
+            "food-contact", "stationery-office", "toys", "sporting-goods", "drones", "lighting", "machinery", "other");
+    /** Where "dupe", "inspired by" or "同款" alone suggests a copy of a branded product. */
+    private static final Set<String> BRANDED_CATEGORIES = Set.of("apparel", "footwear", "bags-luggage",
+            "jewelry-watches", "cosmetics", "personal-care", "eyewear", "wireless-audio", "phone-accessories");
+    private static final Set<String> CUES = Set.of("for", "fits", "fit", "compatible", "compatibility", "replacement",
+            "replaces", "replace", "suitable", "works", "designed", "fitting", "w");
+    private static final List<String> CJK_CUES = List.of("适用于", "适用", "适配", "兼容", "专用", "用于", "配套", "对应", "替换");
+    private static final Set<String> ACCESSORY_WORDS = Set.of("case", "cases", "cover", "covers", "charger", "chargers",
+            "cable", "cables", "strap", "straps", "band", "bands", "protector", "protectors", "film", "glass", "holder",
+            "mount", "adapter", "adaptor", "filter", "filters", "replacement", "refill", "refills", "capsules", "skin",
+            "skins", "sleeve", "dock", "tips", "heads", "remote", "mat", "mats", "lid", "lids", "straw",
+            "bumper", "parts", "accessories", "accessory", "kit", "keyboard", "pen", "nib", "nibs", "wiper", "wipers",
+            "bulb", "bulbs", "charging", "battery", "batteries", "toner", "cartridge", "cartridges", "ink", "brush",
+            "pads", "cushions", "earpads", "pouch", "housing", "grip", "grips", "tray", "rack", "hook", "nozzle",
+            "blade", "blades", "attachment", "attachments");
+    private static final List<String> CJK_ACCESSORY_WORDS = List.of("手机壳", "保护壳", "保护套", "钢化膜", "贴膜", "充电器",
+            "数据线", "充电线", "表带", "滤网", "滤芯", "配件", "替换", "耳机套", "支架", "脚垫", "座套", "壳", "膜",
+            "刷头", "墨盒", "硒鼓", "收纳", "键盘", "笔尖");
+    private static final List<String> LICENCE_CUES = List.of("officially licensed", "official licensed", "licensed",
+            "licence", "license", "official", "authorized", "authorised", "正版", "授权", "官方", "联名");
+    private static final Set<String> STYLE_WORDS = Set.of("style", "styled", "inspired", "look", "lookalike", "type", "like");
+
+    private final MarkLexicon lexicon;
+    private final List<CounterfeitPhrase> phrases;
+    private final IpClassifier classifier;
+    private final Folding folding = new Folding();
+    private final PhraseCache phraseCache = new PhraseCache();
+    private final Map<IpFinding, Regulation> regulations = new LinkedHashMap<>();
+
+    /** @param classifier judges what the lexicon leaves in doubt; null for the lexicon alone */
+    public IpScreen(IpData data, RegulationCatalog catalog, IpClassifier classifier) {
+        this.lexicon = data.lexicon();
+        this.phrases = data.phrases();
+        this.classifier = classifier;
+        List<String> missing = new ArrayList<>();
+        for (IpFinding kind : IpFinding.values()) {
+            Optional<Regulation> r = catalog.find(kind.regulationId);
+            r.ifPresentOrElse(reg -> regulations.put(kind, reg), () -> missing.add(kind.ruleId + " cites "
+                    + kind.regulationId + ", which is not in country-regulations/"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidIpDataException(missing);
+        }
+    }
+
+    public String classifierName() {
+        return classifier == null ? "lexicon" : classifier.name();
+    }
+
+    public IpClassifier classifier() {
+        return classifier;
+    }
+
+    public MarkLexicon lexicon() {
+        return lexicon;
+    }
+
+    /** The screen's answer for one product on its own (tools, evaluation). */
+    public IpResult screen(Product product) {
+        return screen(product, new SearchableText(product.title(), product.description(), product.keywords(), phraseCache));
+    }
+
+    /** The screen's answer for one product; {@code text} is the listing's word index the rules use too. */
+    public IpResult screen(Product product, SearchableText text) {
+        String category = product.category();
+        String brand = product.brand() == null ? "" : product.brand().strip();
+        ListingWords words = new ListingWords(folding, product.title(), product.description(), product.keywords());
+        Screening s = new Screening(product, words);
+
+        List<Evidence> strong = new ArrayList<>();
+        List<Evidence> weak = new ArrayList<>();
+        List<Evidence> weakAlone = new ArrayList<>(); // weak wording that means something without a mark
+        for (CounterfeitPhrase p : phrases) {
+            if (p.notInCategories().contains(category)) {
+                continue;
+            }
+            Optional<Evidence> found = text.find(p.text());
+            // an innocent longer phrase ("1:1 scale") clears the words in the field where it stands
+            if (found.isPresent() && p.unless().stream().map(text::find)
+                    .noneMatch(u -> u.isPresent() && u.get().field().equals(found.get().field()))) {
+                (p.strong() ? strong : weak).add(found.get());
+                if (!p.strong() && !p.withMarkOnly()) {
+                    weakAlone.add(found.get());
+                }
+            }
+        }
+        if (!strong.isEmpty()) {
+            s.report(IpFinding.COUNTERFEIT_WORDING, null, strong, quoted(strong));
+        }
+
+        Map<Mark, List<MarkMention>> byMark = new LinkedHashMap<>();
+        for (MarkMention m : lexicon.find(words)) {
+            byMark.computeIfAbsent(m.mark(), k -> new ArrayList<>()).add(m);
+        }
+        List<Mark> doubtful = new ArrayList<>();
+        List<MarkMention> doubtfulAt = new ArrayList<>();
+        for (Map.Entry<Mark, List<MarkMention>> e : byMark.entrySet()) {
+            Mark mark = e.getKey();
+            MarkMention m = strongest(e.getValue());
+            Judgement j = judge(mark, m, e.getValue(), s, brand, category, !strong.isEmpty(), weak);
+            if (j == Judgement.DOUBT) {
+                doubtful.add(mark);
+                doubtfulAt.add(m);
+            }
+        }
+        if (byMark.isEmpty() && !weakAlone.isEmpty() && BRANDED_CATEGORIES.contains(category) && strong.isEmpty()) {
+            s.weakWithoutMark = weakAlone; // "inspired by", "dupe" with no mark: only a classifier can tell
+        }
+        if (!doubtful.isEmpty() || s.weakWithoutMark != null) {
+            resolveDoubt(s, doubtful, doubtfulAt, product, brand);
+        }
+        return s.result();
+    }
+
+    private enum Judgement { SETTLED, DOUBT }
+
+    private Judgement judge(Mark mark, MarkMention m, List<MarkMention> all, Screening s, String brand, String category,
+                            boolean counterfeitWording, List<Evidence> weak) {
+        List<Evidence> at = all.stream().map(x -> new Evidence(x.field(), x.text())).distinct().toList();
+        String generic = genericUse(mark, s.words, m, category);
+        if (generic != null) {
+            s.note(mark, "generic", generic);
+            return Judgement.SETTLED;
+        }
+        if (!brand.isEmpty() && !m.how().disguised() && ownedBy(mark, brand)) {
+            boolean licensor = mark.licensors().stream().anyMatch(l -> sameName(l, brand)) && !sameName(mark.name(), brand);
+            s.note(mark, licensor ? "licensed" : "own", "The declared brand '" + brand + "' is "
+                    + (licensor ? "a licensor of " : "") + mark.name() + "'s own.");
+            if (!counterfeitWording && mark.kind() == MarkKind.BRAND && !licensor) {
+                s.authorisation(mark, brand);
+            }
+            return Judgement.SETTLED;
+        }
+        if (m.how() == MatchKind.LOOKALIKE && !mark.famousIn(category) && brandNames(brand).contains(folded(m.text()))) {
+            s.note(mark, "own", "'" + m.text() + "' is the declared brand, a name of its own that only resembles "
+                    + mark.name() + ", which is famous for other goods.");
+            return Judgement.SETTLED;
+        }
+        if (m.how().disguised()) {
+            boolean plainly = m.how() != MatchKind.LOOKALIKE || mark.famousIn(category) || counterfeitWording || !weak.isEmpty();
+            if (plainly) {
+                s.report(IpFinding.DISGUISED_MARK, mark, at, null);
+                return Judgement.SETTLED;
+            }
+            return Judgement.DOUBT;
+        }
+        if (styleWordAfter(s.words, m)) {
+            if (m.ordinary()) {
+                s.report(IpFinding.STYLE_REFERENCE, mark, at, null);
+            } else {
+                s.report(IpFinding.MARK_REFERENCE, mark, at, "'" + m.text() + " style'");
+            }
+            return Judgement.SETTLED;
+        }
+        if (!counterfeitWording) {
+            String nominative = nominativeUse(mark, s.words, m, category, s.product.title(), !weak.isEmpty());
+            if (nominative != null) {
+                s.note(mark, "nominative", nominative);
+                return Judgement.SETTLED;
+            }
+        }
+        if (!weak.isEmpty()) {
+            s.report(IpFinding.MARK_REFERENCE, mark, concat(at, weak), quoted(weak));
+            return Judgement.SETTLED;
+        }
+        if (counterfeitWording) {
+            s.report(mark.kind() == MarkKind.CHARACTER ? IpFinding.UNLICENSED_CHARACTER : IpFinding.UNAUTHORISED_MARK,
+                    mark, at, null);
+            return Judgement.SETTLED;
+        }
+        String licence = licensedUse(mark, brand, s.product);
+        if (licence != null) {
+            s.note(mark, "licensed", licence);
+            s.authorisation(mark, brand);
+            return Judgement.SETTLED;
+        }
+        if (mark.kind() == MarkKind.CHARACTER) {
+            if (mark.famousIn(category) || CHARACTER_GOODS.contains(category)) {
+                s.report(IpFinding.UNLICENSED_CHARACTER, mark, at, null);
+                return Judgement.SETTLED;
+            }
+            return Judgement.DOUBT;
+        }
+        if (m.how() == MatchKind.WEAK) {
+            return mark.famousIn(category) ? Judgement.DOUBT : Judgement.SETTLED;
+        }
+        // a device or platform named further on in a listing under the seller's own brand ("... works with
+        // Alexa, Google Home") is probably a statement of compatibility: let the classifier weigh it
+        boolean ownBrandFirst = mark.deviceMark() && !brand.isEmpty() && brandBefore(brand, s.product.title(), m);
+        if (m.inTitleOrKeywords() && mark.famousIn(category) && !m.ordinary() && !ownBrandFirst) {
+            s.report(IpFinding.UNAUTHORISED_MARK, mark, at, null);
+            return Judgement.SETTLED;
+        }
+        return Judgement.DOUBT;
+    }
+
+    private void resolveDoubt(Screening s, List<Mark> doubtful, List<MarkMention> at, Product product, String brand) {
+        if (classifier == null) {
+            for (int i = 0; i < doubtful.size(); i++) {
+                s.report(IpFinding.DOUBTFUL_MARK, doubtful.get(i), List.of(new Evidence(at.get(i).field(), at.get(i).text())), null);
+            }
+            if (doubtful.isEmpty()) {
+                s.report(IpFinding.COPY_WORDING, null, s.weakWithoutMark, quoted(s.weakWithoutMark));
+            }
+            return;
+        }
+        IpQuestion q = new IpQuestion(questionText(product), mostlyChinese(product.title()),
+                doubtful.stream().map(Mark::name).toList(), product.category(), brand);
+        Opinion o = classifier.classify(q);
+        s.classifier = o.classifier();
+        s.classifierRisk = o.probability();
+        if (!o.infringing()) {
+            s.notes.add(new IpNote(String.join(", ", q.marks()), "classifier",
+                    String.format(Locale.ROOT, "Judged legitimate (infringement probability %.2f). %s", o.probability(), o.reasoning())));
+            return;
+        }
+        s.notes.add(new IpNote(String.join(", ", q.marks()), "classifier",
+                String.format(Locale.ROOT, "Judged infringing (probability %.2f). %s", o.probability(), o.reasoning())));
+        for (int i = 0; i < doubtful.size(); i++) {
+            s.report(IpFinding.DOUBTFUL_MARK, doubtful.get(i), List.of(new Evidence(at.get(i).field(), at.get(i).text())), null);
+        }
+        if (doubtful.isEmpty()) {
+            s.report(IpFinding.COPY_WORDING, null, s.weakWithoutMark, quoted(s.weakWithoutMark));
+        }
+    }
+
+    /** The mention that says most: a disguise first, then the title and keywords, then the description. */
+    private static MarkMention strongest(List<MarkMention> mentions) {
+        MarkMention best = mentions.get(0);
+        for (MarkMention m : mentions) {
+            if (rank(m) > rank(best)) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(MarkMention m) {
+        int r = m.how().disguised() ? 4 : m.how() == MatchKind.WEAK ? 0 : 2;
+        return 2 * (r + (m.inTitleOrKeywords() ? 1 : 0)) + (m.ordinary() ? 0 : 1);
+    }
+
+    /**
+     * The declared brand (or one of its parts: "Roborock 石头") is the mark, one of its names, its owner, a
+     * licensor, or another mark of the same owner (brand "Apple" selling AirPods).
+     */
+    private boolean ownedBy(Mark mark, String brand) {
+        Set<String> names = brandNames(brand);
+        List<String> candidates = new ArrayList<>();
+        candidates.add(mark.name());
+        candidates.add(mark.owner());
+        candidates.add(company(mark.owner()));
+        candidates.addAll(mark.aliases());
+        candidates.addAll(mark.licensors());
+        for (String c : candidates) {
+            if (names.contains(folded(c))) {
+                return true;
+            }
+        }
+        String first = mark.owner().replaceFirst("(?i)^the\\s+", "").split("[\\s,(]+")[0];
+        if (first.length() >= 4 && names.contains(folded(first))) {
+            return true; // "Casio" for "Casio Computer Co., Ltd."
+        }
+        String owner = company(mark.owner());
+        for (Mark other : lexicon.marks()) {
+            if (other != mark && company(other.owner()).equals(owner) && names.contains(folded(other.name()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The declared brand whole and in its parts, folded. */
+    private Set<String> brandNames(String brand) {
+        Set<String> names = new LinkedHashSet<>();
+        if (brand.isBlank()) {
+            return names;
+        }
+        names.add(folded(brand));
+        for (String part : brand.split("[\\s/|,&+]+|(?<=\\p{IsHan})(?=\\p{IsLatin})|(?<=\\p{IsLatin})(?=\\p{IsHan})")) {
+            if (!part.isBlank()) {
+                names.add(folded(part));
+            }
+        }
+        return names;
+    }
+
+    private String folded(String name) {
+        return String.join("", folding.foldWords(name));
+    }
+
+    /** A company's name without its legal form: "Apple Inc." and "Apple" are one company. */
+    private String company(String owner) {
+        String first = owner.split("[(]")[0];
+        return folded(first.replaceAll("(?i)\\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|se|sa|s\\.a|s\\.p\\.a|spa|gmbh|nv|n\\.v|bv|kk|k\\.k|group|holdings?)\\b\\.?", " "));
+    }
+
+    private boolean sameName(String a, String b) {
+        return folded(a).equals(folded(b));
+    }
+
+    /**
+     * Why the use looks licensed, or null: the seller declares a brand and says the goods are official or
+     * licensed ("officially licensed", "正版授权"), or the declared brand is itself a famous maker that
+     * licenses characters (LEGO, Funko, Hasbro). The seller is reminded to keep the licence.
+     */
+    private String licensedUse(Mark mark, String brand, Product p) {
+        if (brand.isEmpty()) {
+            return null;
+        }
+        String text = (p.title() + " " + String.join(" ", p.keywords()) + " " + (p.description() == null ? "" : p.description()))
+                .toLowerCase(Locale.ROOT);
+        for (String cue : LICENCE_CUES) {
+            if (text.contains(cue)) {
+                return "The listing says the goods are licensed ('" + cue + "') under the declared brand '" + brand
+                        + "'; keep the licence for " + mark.name() + " ready.";
+            }
+        }
+        Set<String> names = brandNames(brand);
+        for (Mark maker : lexicon.marks()) {
+            if (maker != mark && maker.kind() == MarkKind.BRAND && names.contains(folded(maker.name())) && maker.famousIn("toys")
+                    && (mark.kind() == MarkKind.CHARACTER || "toys".equals(p.category()))) {
+                return "The declared brand '" + brand + "' is a famous toy maker that licenses characters and marks; keep the"
+                        + " licence for " + mark.name() + " ready.";
+            }
+        }
+        return null;
+    }
+
+    /** Why the mention is ordinary language, or null when it is not. */
+    private String genericUse(Mark mark, ListingWords words, MarkMention m, String category) {
+        String field = words.fields().stream().filter(f -> f.name().equals(m.field())).findFirst()
+                .map(ListingWords.Field::lower).orElse("");
+        for (String phrase : mark.genericPhrases()) {
+            if (containsPhrase(field, phrase.toLowerCase(Locale.ROOT))) {
+                return "'" + phrase + "' is ordinary language, not the mark " + mark.name() + ".";
+            }
+        }
+        if (m.ordinary() && !mark.famousIn(category)) {
+            return "'" + m.text() + "' is an everyday word here; " + mark.name() + " is famous for other goods.";
+        }
+        return null;
+    }
+
+    /** A phrase as whole words in Latin text, or anywhere in CJK text. */
+    private static boolean containsPhrase(String text, String phrase) {
+        int i = text.indexOf(phrase);
+        while (i >= 0) {
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) || ListingWords.isCjk(phrase.charAt(0));
+            int end = i + phrase.length();
+            boolean endOk = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))
+                    || ListingWords.isCjk(phrase.charAt(phrase.length() - 1)) || text.charAt(end) == 's';
+            if (startOk && endOk) {
+                return true;
+            }
+            i = text.indexOf(phrase, i + 1);
+        }
+        return false;
+    }
+
+    /** "jeep-style", "Chanel style", "香奈儿风": the mark names a style, not the goods' maker. */
+    private static boolean styleWordAfter(ListingWords words, MarkMention m) {
+        if (m.word() >= 0) {
+            int last = m.word();
+            List<ListingWords.Word> w = words.words();
+            while (last + 1 < w.size() && w.get(last + 1).field() == w.get(m.word()).field()
+                    && w.get(last + 1).start() < m.at() + m.text().length()) {
+                last++;
+            }
+            return last + 1 < w.size() && w.get(last + 1).field() == w.get(m.word()).field()
+                    && STYLE_WORDS.contains(w.get(last + 1).folded());
+        }
+        String text = fieldText(words, m);
+        int end = m.at() + m.text().length();
+        return end < text.length() && (text.charAt(end) == '风' || text.startsWith("同款", end) || text.charAt(end) == '款');
+    }
+
+    /**
+     * Why the mention says only what the product fits, or null. Either a "for", "compatible with" or "适用于"
+     * before a device mark (or before any brand on an accessory: "strap for Rolex"), or a device mark
+     * followed by the accessory it is for ("iPhone 15 case", "戴森吸尘器滤网").
+     */
+    private static String nominativeUse(Mark mark, ListingWords words, MarkMention m, String category, String title,
+                                        boolean copyWording) {
+        if (mark.kind() != MarkKind.BRAND) {
+            return null;
+        }
+        String cue = cueBefore(words, m);
+        String accessory = ACCESSORY_CATEGORIES.contains(category) ? accessoryAfter(words, m, title) : null;
+        if (cue != null && (mark.deviceMark() || accessory != null || hasAccessoryWord(words, title))) {
+            return "'" + cue + " " + m.text() + "' says what the product fits: nominative use of " + mark.name() + ".";
+        }
+        if (accessory != null && mark.deviceMark() && !copyWording) {
+            return "An accessory ('" + accessory + "') naming the product it fits (" + mark.name()
+                    + "): nominative use; put your own brand first and write 'for " + mark.name() + "'.";
+        }
+        return null;
+    }
+
+    /** An accessory word within four words after the mention in the title ("iPhone 15 Pro case"). */
+    private static String accessoryAfter(ListingWords words, MarkMention m, String title) {
+        if (!m.field().equals("product.title")) {
+            return null;
+        }
+        if (m.word() >= 0) {
+            List<ListingWords.Word> w = words.words();
+            for (int k = m.word() + 1; k < w.size() && k <= m.word() + 4 && w.get(k).field() == 0; k++) {
+                if (ACCESSORY_WORDS.contains(w.get(k).folded())) {
+                    return w.get(k).raw();
+                }
+            }
+        }
+        String after = title.substring(Math.min(title.length(), m.at() + m.text().length()));
+        after = after.substring(0, Math.min(after.length(), 12));
+        for (String word : CJK_ACCESSORY_WORDS) {
+            if (after.contains(word)) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    /** The declared brand is written in the title before the mention: the seller's own product, named first. */
+    private static boolean brandBefore(String brand, String title, MarkMention m) {
+        if (!m.field().equals("product.title")) {
+            return false;
+        }
+        int at = title.toLowerCase(Locale.ROOT).indexOf(brand.toLowerCase(Locale.ROOT));
+        return at >= 0 && at < m.at();
+    }
+
+    private static boolean hasAccessoryWord(ListingWords words, String title) {
+        return words.words().stream().anyMatch(w -> w.field() == 0 && ACCESSORY_WORDS.contains(w.folded()))
+                || CJK_ACCESSORY_WORDS.stream().anyMatch(title::contains);
+    }
+
+    /** The "for" / "compatible with" / "适用于" just before the mention, or null. */
+    private static String cueBefore(ListingWords words, MarkMention m) {
+        String text = fieldText(words, m);
+        String before = text.substring(Math.max(0, m.at() - 60), m.at());
+        for (String cue : CJK_CUES) {
+            if (before.contains(cue)) {
+                return cue;
+            }
+        }
+        if (m.word() < 0) {
+            return null;
+        }
+        List<ListingWords.Word> w = words.words();
+        int field = w.get(m.word()).field();
+        // a cue may head a list of devices: "for MacBook Air, iPad Pro, Galaxy S23, iPhone 15"
+        for (int k = m.word() - 1; k >= Math.max(0, m.word() - 12); k--) {
+            if (w.get(k).field() != field) {
+                break;
+            }
+            if (CUES.contains(w.get(k).folded())) {
+                return w.get(k).raw();
+            }
+        }
+        return null;
+    }
+
+    private static String fieldText(ListingWords words, MarkMention m) {
+        return words.fields().stream().filter(f -> f.name().equals(m.field())).findFirst()
+                .map(ListingWords.Field::text).orElse("");
+    }
+
+    private static String questionText(Product p) {
+        StringBuilder t = new StringBuilder(p.title());
+        if (!p.keywords().isEmpty()) {
+            t.append(" | ").append(String.join(", ", p.keywords()));
+        }
+        if (p.description() != null && !p.description().isBlank() && t.length() < 200) {
+            t.append(" | ").append(p.description());
+        }
+        return t.length() > 400 ? t.substring(0, 400) : t.toString();
+    }
+
+    static boolean mostlyChinese(String text) {
+        int cjk = 0;
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (ListingWords.isCjk(c)) {
+                    cjk++;
+                }
+            }
+        }
+        // a CJK character carries a word's meaning, a Latin letter a sound: weigh them so
+        return cjk * 3 >= letters - cjk && cjk > 0;
+    }
+
+    private static String quoted(List<Evidence> evidence) {
+        Set<String> seen = new LinkedHashSet<>();
+        evidence.forEach(e -> seen.add("'" + e.text() + "'"));
+        return String.join(", ", seen);
+    }
+
+    private static List<Evidence> concat(List<Evidence> a, List<Evidence> b) {
+        List<Evidence> out = new ArrayList<>(a);
+        b.stream().filter(e -> !out.contains(e)).forEach(out::add);
+        return out;
+    }
+
+    /** The findings and notes of one listing while it is screened. */
+    private final class Screening {
+        final Product product;
+        final ListingWords words;
+        final List<Finding> findings = new ArrayList<>();
+        final List<IpNote> notes = new ArrayList<>();
+        final Set<String> brands = new LinkedHashSet<>();
+        List<Evidence> weakWithoutMark;
+        String classifier;
+        double classifierRisk;
+
+        Screening(Product product, ListingWords words) {
+            this.product = product;
+            this.words = words;
+        }
+
+        /** One reminder per listing to keep the right holder's authorisation or licence. */
+        void authorisation(Mark mark, String brand) {
+            if (findings.stream().noneMatch(f -> f.ruleId().equals(IpFinding.BRAND_AUTHORISATION.ruleId))) {
+                report(IpFinding.BRAND_AUTHORISATION, mark, List.of(new Evidence("product.brand", brand)), null);
+            }
+        }
+
+        void note(Mark mark, String use, String reason) {
+            notes.add(new IpNote(mark.name(), use, reason));
+        }
+
+        void report(IpFinding kind, Mark mark, List<Evidence> evidence, String phrase) {
+            Regulation r = regulations.get(kind);
+            String brand = product.brand() == null || product.brand().isBlank() ? "missing" : "'" + product.brand().strip() + "'";
+            String text = evidence.isEmpty() ? "" : evidence.get(0).text();
+            String message = fill(kind.message, mark, text, phrase, brand);
+            String fix = fill(kind.fix, mark, text, phrase, brand);
+            if (mark != null && kind.severity.compareTo(preflight.rules.Severity.LOW) > 0) {
+                brands.add(mark.name());
+            }
+            findings.add(new Finding(kind.ruleId, "*", Category.IP, kind.severity, message,
+                    new Citation(r.id(), r.title(), r.url()), List.copyOf(evidence), fix, r.inForceFrom(), null, 0));
+        }
+
+        IpResult result() {
+            double risk = 0.0;
+            for (Finding f : findings) {
+                risk = Math.max(risk, switch (f.severity()) {
+                    case CRITICAL -> 0.95;
+                    case HIGH -> 0.8;
+                    case MEDIUM -> 0.5;
+                    case LOW -> 0.15;
+                    case INFO -> 0.05;
+                });
+            }
+            if (classifier != null) {
+                risk = Math.max(risk, Math.min(classifierRisk, 0.49));
+            }
+            return new IpResult(List.copyOf(findings), new IpVerdict(Math.round(risk * 100) / 100.0, List.copyOf(brands),
+                    classifier == null ? "lexicon" : classifier, List.copyOf(notes), true));
+        }
+    }
+
+    private static String fill(String template, Mark mark, String text, String phrase, String brand) {
+        return template.replace("{mark}", mark == null ? "" : mark.name())
+                .replace("{owner}", mark == null ? "" : mark.owner())
+                .replace("{text}", text)
+                .replace("{phrase}", phrase == null ? "'" + text + "'" : phrase)
+                .replace("{brand}", brand);
+    }
+}
