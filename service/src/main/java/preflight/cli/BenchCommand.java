@@ -14,6 +14,14 @@ import java.util.List;
 import preflight.Preflight;
 import preflight.bench.WrkLoad;
 import preflight.bench.InProcessBenchmark;
+import preflight.bench.IpBenchmark;
+import preflight.ip.EmbeddingClassifier;
+import preflight.ip.EvalCase;
+import preflight.ip.EvalSet;
+import preflight.ip.IpData;
+import preflight.ip.IpDataLoader;
+import preflight.ip.IpScreen;
+import preflight.regulations.RegulationCatalog;
 import preflight.cases.GoldenCase;
 import preflight.cases.GoldenCases;
 import preflight.check.CheckRequest;
@@ -22,7 +30,8 @@ import preflight.http.Json;
 
 /**
  * {@code preflight bench [--seconds N]}: prints latency percentiles and throughput of a check in
- * process, then of the HTTP endpoint under load from wrk against a server in a second process, beside
+ * process, then what the IP screen adds to it (with the embedded classifier, uncached, over the labelled IP
+ * listings), then of the HTTP endpoint under load from wrk against a server in a second process, beside
  * the same server's /health as the ceiling. Every golden case's listing, sent to five markets.
  */
 final class BenchCommand {
@@ -66,6 +75,7 @@ final class BenchCommand {
         Warmup.run(app.checks(), requests);
         System.out.println("markets per check: " + markets);
         System.out.println(InProcessBenchmark.run(app.checks(), requests, 50_000));
+        ipBenchmark(markets).forEach(System.out::println);
 
         if (!WrkLoad.available()) {
             System.out.println("HTTP: skipped, wrk is not installed (Debian: apt-get install wrk)");
@@ -97,6 +107,17 @@ final class BenchCommand {
             server.waitFor();
         }
         return 0;
+    }
+
+    /** The IP screen with the embedded classifier, uncached, over the labelled IP listings. */
+    private List<String> ipBenchmark(List<String> markets) throws Exception {
+        IpData data = new IpDataLoader().load(app.settings().ipDataDir());
+        EmbeddingClassifier classifier = new EmbeddingClassifier(data.examples());
+        classifier.warm();
+        RegulationCatalog catalog = RegulationCatalog.load(app.settings().regulationsDir());
+        List<EvalCase> listings = EvalSet.load(app.settings().testCasesDir().resolve("ip"));
+        return IpBenchmark.run(app.packs(), new IpScreen(data, catalog, null), new IpScreen(data, catalog, classifier),
+                listings, markets, 10);
     }
 
     private static String javaBinary() {

@@ -41,6 +41,9 @@ final class ServeCommand {
             long start = System.nanoTime();
             RulePacks packs = app.loadPacks();
             long compiled = System.nanoTime();
+            if (app.ipScreen().classifier() != null) {
+                app.ipScreen().classifier().warm(); // models load in seconds: before ready, not on a seller's check
+            }
             Warmup.run(app.checks(), WarmupSamples.collect(app));
             ready.set(true);
             log.info("ready on port {}: {} packs, {} rules, compiled in {} ms, warmed up in {} ms", server.port(),

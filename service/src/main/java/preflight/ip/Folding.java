@@ -110,7 +110,8 @@ final class Folding {
     }
 
     /**
-     * Readings of a word that writes one letter with another of the same shape: "nlke" (l for i), "arrnani"
+     * Readings of a word that writes one letter with another of the same shape: "nlke" (l for i), "jbi" (i
+     * for l), "arrnani"
      * (rn for m), "vvrangler" (vv for w). One substitution at a time.
      */
     static List<String> shapeReadings(String folded) {
@@ -118,6 +119,9 @@ final class Folding {
         for (int i = 0; i < folded.length(); i++) {
             if (folded.charAt(i) == 'l') {
                 out.add(folded.substring(0, i) + "i" + folded.substring(i + 1));
+            }
+            if (folded.charAt(i) == 'i') {
+                out.add(folded.substring(0, i) + "l" + folded.substring(i + 1));
             }
             if (folded.startsWith("rn", i)) {
                 out.add(folded.substring(0, i) + "m" + folded.substring(i + 2));

@@ -61,6 +61,7 @@ public final class IpScreen {
     private final IpClassifier classifier;
     private final Folding folding = new Folding();
     private final PhraseCache phraseCache = new PhraseCache();
+    private final Map<String, String> companies = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<IpFinding, Regulation> regulations = new LinkedHashMap<>();
 
     /** @param classifier judges what the lexicon leaves in doubt; null for the lexicon alone */
@@ -173,6 +174,9 @@ public final class IpScreen {
             return Judgement.SETTLED;
         }
         if (m.how().disguised()) {
+            if (m.ordinary() && !mark.famousIn(category)) {
+                return Judgement.SETTLED; // "shel" on a phone case is a typo, not a disguised Shell
+            }
             boolean plainly = m.how() != MatchKind.LOOKALIKE || mark.famousIn(category) || counterfeitWording || !weak.isEmpty();
             if (plainly) {
                 s.report(IpFinding.DISGUISED_MARK, mark, at, null);
@@ -240,7 +244,8 @@ public final class IpScreen {
             }
             return;
         }
-        IpQuestion q = new IpQuestion(questionText(product), mostlyChinese(product.title()),
+        boolean chinese = mostlyChinese(product.title());
+        IpQuestion q = new IpQuestion(questionText(product, chinese), chinese,
                 doubtful.stream().map(Mark::name).toList(), product.category(), brand);
         Opinion o = classifier.classify(q);
         s.classifier = o.classifier();
@@ -297,10 +302,15 @@ public final class IpScreen {
         if (first.length() >= 4 && names.contains(folded(first))) {
             return true; // "Casio" for "Casio Computer Co., Ltd."
         }
+        // the brand is another mark of the same company, or of a licensor: "Apple" for AirPods, "泡泡玛特" for Labubu
         String owner = company(mark.owner());
-        for (Mark other : lexicon.marks()) {
-            if (other != mark && company(other.owner()).equals(owner) && names.contains(folded(other.name()))) {
-                return true;
+        Set<String> licensors = new LinkedHashSet<>();
+        mark.licensors().forEach(l -> licensors.add(folded(l)));
+        for (String name : names) {
+            for (Mark other : lexicon.named(name)) {
+                if (company(other.owner()).equals(owner) || licensors.contains(folded(other.name()))) {
+                    return true;
+                }
             }
         }
         return false;
@@ -327,6 +337,10 @@ public final class IpScreen {
 
     /** A company's name without its legal form: "Apple Inc." and "Apple" are one company. */
     private String company(String owner) {
+        return companies.computeIfAbsent(owner, this::companyOf);
+    }
+
+    private String companyOf(String owner) {
         String first = owner.split("[(]")[0];
         return folded(first.replaceAll("(?i)\\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|se|sa|s\\.a|s\\.p\\.a|spa|gmbh|nv|n\\.v|bv|kk|k\\.k|group|holdings?)\\b\\.?", " "));
     }
@@ -352,12 +366,13 @@ public final class IpScreen {
                         + "'; keep the licence for " + mark.name() + " ready.";
             }
         }
-        Set<String> names = brandNames(brand);
-        for (Mark maker : lexicon.marks()) {
-            if (maker != mark && maker.kind() == MarkKind.BRAND && names.contains(folded(maker.name())) && maker.famousIn("toys")
-                    && (mark.kind() == MarkKind.CHARACTER || "toys".equals(p.category()))) {
-                return "The declared brand '" + brand + "' is a famous toy maker that licenses characters and marks; keep the"
-                        + " licence for " + mark.name() + " ready.";
+        for (String name : brandNames(brand)) {
+            for (Mark maker : lexicon.named(name)) {
+                if (maker != mark && maker.kind() == MarkKind.BRAND && maker.famousIn("toys")
+                        && (mark.kind() == MarkKind.CHARACTER || "toys".equals(p.category()))) {
+                    return "The declared brand '" + brand + "' is a famous toy maker that licenses characters and marks; keep"
+                            + " the licence for " + mark.name() + " ready.";
+                }
             }
         }
         return null;
@@ -367,8 +382,11 @@ public final class IpScreen {
     private String genericUse(Mark mark, ListingWords words, MarkMention m, String category) {
         String field = words.fields().stream().filter(f -> f.name().equals(m.field())).findFirst()
                 .map(ListingWords.Field::lower).orElse("");
+        String said = m.text().toLowerCase(Locale.ROOT);
         for (String phrase : mark.genericPhrases()) {
-            if (containsPhrase(field, phrase.toLowerCase(Locale.ROOT))) {
+            String lower = phrase.toLowerCase(Locale.ROOT);
+            // the ordinary phrase must be the words found: "polo shirt" clears "polo", not "Ralph Lauren"
+            if (lower.contains(said) && containsPhrase(field, lower)) {
                 return "'" + phrase + "' is ordinary language, not the mark " + mark.name() + ".";
             }
         }
@@ -382,9 +400,10 @@ public final class IpScreen {
     private static boolean containsPhrase(String text, String phrase) {
         int i = text.indexOf(phrase);
         while (i >= 0) {
-            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) || ListingWords.isCjk(phrase.charAt(0));
+            // whole words where the phrase is Latin: "tesla coil" in "音乐tesla coil" but not in "teslacoils3d"
+            boolean startOk = i == 0 || !ListingWords.isWordChar(text.charAt(i - 1)) || ListingWords.isCjk(phrase.charAt(0));
             int end = i + phrase.length();
-            boolean endOk = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))
+            boolean endOk = end >= text.length() || !ListingWords.isWordChar(text.charAt(end))
                     || ListingWords.isCjk(phrase.charAt(phrase.length() - 1)) || text.charAt(end) == 's';
             if (startOk && endOk) {
                 return true;
@@ -501,15 +520,20 @@ public final class IpScreen {
                 .map(ListingWords.Field::text).orElse("");
     }
 
-    private static String questionText(Product p) {
+    /**
+     * The text a classifier reads: title, keywords, then the description while there is room. Short, like
+     * the labelled examples, and because an embedding model's time grows with every token.
+     */
+    private static String questionText(Product p, boolean chinese) {
+        int room = chinese ? 32 : 100;
         StringBuilder t = new StringBuilder(p.title());
         if (!p.keywords().isEmpty()) {
             t.append(" | ").append(String.join(", ", p.keywords()));
         }
-        if (p.description() != null && !p.description().isBlank() && t.length() < 200) {
+        if (p.description() != null && !p.description().isBlank() && t.length() < room / 2) {
             t.append(" | ").append(p.description());
         }
-        return t.length() > 400 ? t.substring(0, 400) : t.toString();
+        return t.length() > room ? t.substring(0, room) : t.toString();
     }
 
     static boolean mostlyChinese(String text) {

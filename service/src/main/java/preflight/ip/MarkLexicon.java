@@ -50,6 +50,22 @@ public final class MarkLexicon {
         return marks;
     }
 
+    /** The marks one name (folded, whole) stands for: "popmart", "泡泡玛特". */
+    List<Mark> named(String folded) {
+        List<Mark> out = new ArrayList<>();
+        List<Alias> hits = exact.get(folded);
+        if (hits != null) {
+            hits.forEach(a -> out.add(a.mark()));
+        }
+        if (!folded.isEmpty()) {
+            List<Alias> cjk = cjkByFirst.get(folded.charAt(0));
+            if (cjk != null) {
+                cjk.stream().filter(a -> a.form().equals(folded)).forEach(a -> out.add(a.mark()));
+            }
+        }
+        return out;
+    }
+
     private void index(Mark mark, String name) {
         String lower = name.strip();
         if (lower.isEmpty()) {
@@ -69,8 +85,8 @@ public final class MarkLexicon {
         boolean ordinary = mark.isOrdinary(name) || parts.size() == 1 && english.isCommon(form);
         Alias alias = new Alias(mark, form, parts.size(), ordinary);
         exact.computeIfAbsent(form, k -> new ArrayList<>()).add(alias);
-        if (alias.ordinary() || form.length() < 4 || !form.chars().allMatch(Character::isLetter)) {
-            return; // an everyday word or a short one has too many innocent neighbours to fuzz
+        if (form.length() < 4 || !form.chars().allMatch(Character::isLetter)) {
+            return; // a short name has too many innocent neighbours to fuzz
         }
         collapsed.computeIfAbsent(Folding.collapseDoubles(form), k -> new ArrayList<>()).add(alias);
         if (form.length() >= 5) {
@@ -151,7 +167,7 @@ public final class MarkLexicon {
                 return 1;
             }
         }
-        if (f.length() >= 4 && !english.isWord(f)) {
+        if (f.length() >= 3 && !english.isWord(f)) {
             for (String reading : Folding.shapeReadings(f)) {
                 hits = exact.get(reading);
                 if (hits != null) {
@@ -252,6 +268,6 @@ public final class MarkLexicon {
 
     private static MarkMention mention(ListingWords text, Alias alias, MatchKind how, int from, int to) {
         return new MarkMention(alias.mark(), how, text.field(text.words().get(from).field()).name(), text.text(from, to), from,
-                text.words().get(from).start(), alias.ordinary() && !how.disguised());
+                text.words().get(from).start(), alias.ordinary());
     }
 }

@@ -126,4 +126,34 @@ class IpScreenTest {
         assertThat(r.verdict().risk()).isZero();
         assertThat(r.verdict().notes()).isEmpty();
     }
+
+    @Test
+    void everydayWordsAreNeverReadAsMisspeltMarks() {
+        // "channel" is one letter from Chanel, "role" from Rolex: English words are not lookalikes
+        assertThat(screen("4 channel audio amplifier board", "electronics", "Ampco").findings()).isEmpty();
+        assertThat(screen("Rolled canvas art print, roller blind", "textiles-home", "HomeArt").findings()).isEmpty();
+    }
+
+    @Test
+    void aMisspeltEverydayWordMarkIsCaughtWhereTheMarkIsFamous() {
+        assertThat(ruleIds(screen("Supereme box logo hoodie red", "apparel", ""))).contains("IP-MARK-LOOKALIKE");
+        assertThat(ruleIds(screen("Calvin Klien mens boxer briefs 5 pack", "apparel", ""))).contains("IP-MARK-LOOKALIKE");
+        assertThat(ruleIds(screen("JBI Flip 6 portable speaker waterproof", "wireless-audio", ""))).contains("IP-MARK-LOOKALIKE");
+    }
+
+    @Test
+    void aLicensorOrTheOwnersOtherMarkAsTheBrandIsTheOwnersOwnUse() {
+        IpResult airpods = screen("AirPods Pro 2nd generation with USB-C case", "wireless-audio", "Apple");
+        assertThat(airpods.findings()).noneMatch(f -> f.severity().compareTo(Severity.MEDIUM) >= 0);
+
+        IpResult labubu = screen("泡泡玛特 LABUBU 心动马卡龙 搪胶毛绒 盲盒", "toys", "泡泡玛特");
+        assertThat(labubu.findings()).noneMatch(f -> f.severity().compareTo(Severity.MEDIUM) >= 0);
+    }
+
+    @Test
+    void anOrdinaryPhraseClearsOnlyTheWordsItContains() {
+        // "polo shirt" is ordinary, but it does not clear "Ralph Lauren" next to it
+        assertThat(ruleIds(screen("Big Pony polo shirt Ralph Lauren custom fit", "apparel", "")))
+                .contains("IP-MARK-UNAUTHORISED");
+    }
 }
