@@ -509,7 +509,7 @@ public final class IpScreen {
                 break;
             }
             if (CUES.contains(w.get(k).folded())) {
-                return w.get(k).raw();
+                return words.text(k, m.word() - 1); // "compatible with", as the seller wrote it
             }
         }
         return null;
