@@ -50,8 +50,8 @@ public final class Preflight {
         if (classifier == null) {
             classifier = switch (settings.ipClassifier()) {
                 case "lexicon" -> null;
-                case "llm" -> IpClassifiers.llmWithFallback(settings.llm(), ip.examples());
-                default -> IpClassifiers.embedded(ip.examples());
+                case "llm" -> IpClassifiers.llmWithFallback(settings.llm(), ip.examples(), settings.ipClassifierBudgetMillis());
+                default -> IpClassifiers.embedded(ip.examples(), settings.ipClassifierBudgetMillis());
             };
         }
         return classifier;

@@ -24,7 +24,10 @@ public final class TestServer implements AutoCloseable {
 
     /** @param env PREFLIGHT_* settings for this server, as if from the environment */
     public TestServer(java.util.Map<String, String> env, boolean loadPacks) {
-        app = new Preflight(Settings.fromEnv(env).withPort(0), Clock.systemDefaultZone());
+        // a generous classifier budget: a slow test machine must not turn a classifier's answer into the lexicon's
+        java.util.Map<String, String> withBudget = new java.util.HashMap<>(java.util.Map.of("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "5000"));
+        withBudget.putAll(env);
+        app = new Preflight(Settings.fromEnv(withBudget).withPort(0), Clock.systemDefaultZone());
         server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock()).create().start(0);
         if (loadPacks) {
             app.loadPacks();

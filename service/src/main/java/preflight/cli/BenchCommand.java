@@ -15,7 +15,9 @@ import preflight.Preflight;
 import preflight.bench.WrkLoad;
 import preflight.bench.InProcessBenchmark;
 import preflight.bench.IpBenchmark;
+import preflight.ip.BudgetedClassifier;
 import preflight.ip.EmbeddingClassifier;
+import preflight.ip.IpClassifier;
 import preflight.ip.EvalCase;
 import preflight.ip.EvalSet;
 import preflight.ip.IpData;
@@ -112,7 +114,9 @@ final class BenchCommand {
     /** The IP screen with the embedded classifier, uncached, over the labelled IP listings. */
     private List<String> ipBenchmark(List<String> markets) throws Exception {
         IpData data = new IpDataLoader().load(app.settings().ipDataDir());
-        EmbeddingClassifier classifier = new EmbeddingClassifier(data.examples());
+        // as the service runs it, with its time budget, but without the answer cache: every listing is new
+        IpClassifier classifier = new BudgetedClassifier(new EmbeddingClassifier(data.examples()),
+                app.settings().ipClassifierBudgetMillis(), 2);
         classifier.warm();
         RegulationCatalog catalog = RegulationCatalog.load(app.settings().regulationsDir());
         List<EvalCase> listings = EvalSet.load(app.settings().testCasesDir().resolve("ip"));

@@ -2,6 +2,7 @@ package preflight.cli;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import preflight.Preflight;
 import preflight.config.Settings;
 
@@ -34,8 +35,14 @@ public final class Main {
             return 2;
         }
         Settings settings;
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        if (!List.of("serve", "bench").contains(args[0])) {
+            // tools wait for the classifier's answer, so a case's outcome never depends on the machine's speed;
+            // only the server works to the budget the listing flow needs
+            env.putIfAbsent("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "60000");
+        }
         try {
-            settings = Settings.fromEnv(System.getenv());
+            settings = Settings.fromEnv(env);
         } catch (IllegalArgumentException e) {
             System.err.println("preflight: " + e.getMessage());
             return 2;

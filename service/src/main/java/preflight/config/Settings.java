@@ -17,10 +17,13 @@ import preflight.ip.LlmSettings;
  *                       embedded (the in-process model), llm (needs PREFLIGHT_LLM_PROVIDER; the embedded model
  *                       answers when it cannot), or lexicon (no classifier). Default: llm when a provider is
  *                       configured, else embedded
+ * @param ipClassifierBudgetMillis PREFLIGHT_IP_CLASSIFIER_BUDGET_MS, how long a check waits for the embedded
+ *                       classifier (8); past it the lexicon's cautious answer stands and the model's answer is
+ *                       cached for the next submission of the listing
  * @param llm            PREFLIGHT_LLM_PROVIDER, _BASE_URL, _MODEL, _API_KEY, _TIMEOUT_MS
  */
 public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDir, Path testCasesDir,
-                       int checkConcurrency, String ipClassifier, LlmSettings llm) {
+                       int checkConcurrency, String ipClassifier, int ipClassifierBudgetMillis, LlmSettings llm) {
 
     public static Settings fromEnv(Map<String, String> env) {
         return new Settings(
@@ -32,15 +35,13 @@ public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDi
                 positive("PREFLIGHT_CHECK_CONCURRENCY",
                         env.getOrDefault("PREFLIGHT_CHECK_CONCURRENCY", String.valueOf(Runtime.getRuntime().availableProcessors()))),
                 ipClassifier(env),
+                positive("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", env.getOrDefault("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "8")),
                 LlmSettings.fromEnv(env));
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, dataDir, rulesDir, regulationsDir, testCasesDir, checkConcurrency, ipClassifier, llm);
-    }
-
-    public Settings withIpClassifier(String classifier) {
-        return new Settings(port, dataDir, rulesDir, regulationsDir, testCasesDir, checkConcurrency, classifier, llm);
+        return new Settings(newPort, dataDir, rulesDir, regulationsDir, testCasesDir, checkConcurrency, ipClassifier,
+                ipClassifierBudgetMillis, llm);
     }
 
     /** The IP screen's data: marks lexicon, counterfeit phrases, classifier examples. */

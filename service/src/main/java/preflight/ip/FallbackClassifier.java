@@ -29,7 +29,7 @@ public final class FallbackClassifier implements IpClassifier {
         try {
             return first.classify(question);
         } catch (ClassifierUnavailableException e) {
-            Opinion answer = fallback.classify(question);
+            Opinion answer = fallback.classify(question); // may throw in turn: the screen then keeps the lexicon's answer
             return new Opinion(answer.probability(), answer.marks(),
                     "LLM unavailable (" + e.getMessage() + "); the embedded classifier answered. " + answer.reasoning(),
                     answer.classifier());

@@ -236,18 +236,21 @@ public final class IpScreen {
 
     private void resolveDoubt(Screening s, List<Mark> doubtful, List<MarkMention> at, Product product, String brand) {
         if (classifier == null) {
-            for (int i = 0; i < doubtful.size(); i++) {
-                s.report(IpFinding.DOUBTFUL_MARK, doubtful.get(i), List.of(new Evidence(at.get(i).field(), at.get(i).text())), null);
-            }
-            if (doubtful.isEmpty()) {
-                s.report(IpFinding.COPY_WORDING, null, s.weakWithoutMark, quoted(s.weakWithoutMark));
-            }
+            reportDoubt(s, doubtful, at);
             return;
         }
         boolean chinese = mostlyChinese(product.title());
         IpQuestion q = new IpQuestion(questionText(product, chinese), chinese,
                 doubtful.stream().map(Mark::name).toList(), product.category(), brand);
-        Opinion o = classifier.classify(q);
+        Opinion o;
+        try {
+            o = classifier.classify(q);
+        } catch (ClassifierUnavailableException e) {
+            s.notes.add(new IpNote(String.join(", ", q.marks()), "classifier", "No classifier answer ("
+                    + e.getMessage() + "); the lexicon's cautious answer stands."));
+            reportDoubt(s, doubtful, at);
+            return;
+        }
         s.classifier = o.classifier();
         s.classifierRisk = o.probability();
         if (!o.infringing()) {
@@ -257,6 +260,11 @@ public final class IpScreen {
         }
         s.notes.add(new IpNote(String.join(", ", q.marks()), "classifier",
                 String.format(Locale.ROOT, "Judged infringing (probability %.2f). %s", o.probability(), o.reasoning())));
+        reportDoubt(s, doubtful, at);
+    }
+
+    /** Doubt held against the listing: each doubtful mark, or the copy wording when no mark was named. */
+    private static void reportDoubt(Screening s, List<Mark> doubtful, List<MarkMention> at) {
         for (int i = 0; i < doubtful.size(); i++) {
             s.report(IpFinding.DOUBTFUL_MARK, doubtful.get(i), List.of(new Evidence(at.get(i).field(), at.get(i).text())), null);
         }

@@ -24,7 +24,7 @@ class GoldenCasesTest {
 
     @BeforeAll
     static void load() {
-        app = new Preflight(Settings.fromEnv(Map.of()), Clock.systemDefaultZone());
+        app = new Preflight(Settings.fromEnv(Map.of("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "60000")), Clock.systemDefaultZone());
         app.loadPacks();
         cases = GoldenCases.load(Path.of("test-cases"), null, problems);
     }

@@ -25,7 +25,7 @@ class RuleCoverageTest {
 
     @BeforeAll
     static void load() {
-        Preflight app = new Preflight(Settings.fromEnv(Map.of()), Clock.systemDefaultZone());
+        Preflight app = new Preflight(Settings.fromEnv(Map.of("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "60000")), Clock.systemDefaultZone());
         rules = app.loadPacks().all().stream().flatMap(p -> p.ownRules().stream()).toList();
         for (GoldenCase c : GoldenCases.load(Path.of("test-cases"), null, new ArrayList<>())) {
             c.findings().forEach(f -> fired.add(f.path("ruleId").asText()));
@@ -48,7 +48,7 @@ class RuleCoverageTest {
 
     @Test
     void theFirstFivePacksHoldAtLeastFortyRulesAndEightEach() {
-        Preflight app = new Preflight(Settings.fromEnv(Map.of()), Clock.systemDefaultZone());
+        Preflight app = new Preflight(Settings.fromEnv(Map.of("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "60000")), Clock.systemDefaultZone());
         Map<String, Integer> counts = new java.util.HashMap<>();
         for (RulePack p : app.loadPacks().all()) {
             counts.put(p.market(), p.ownRules().size());

@@ -24,7 +24,7 @@ class ConcurrentChecksTest {
 
     @Test
     void verdictsUnderConcurrencyEqualSequentialVerdicts() throws Exception {
-        Preflight app = new Preflight(Settings.fromEnv(Map.of()), Clock.systemDefaultZone());
+        Preflight app = new Preflight(Settings.fromEnv(Map.of("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "60000")), Clock.systemDefaultZone());
         app.loadPacks();
         List<CheckRequest> requests = new ArrayList<>();
         for (GoldenCase c : GoldenCases.load(Path.of("test-cases"), null, new ArrayList<>())) {
