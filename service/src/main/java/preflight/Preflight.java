@@ -1,6 +1,24 @@
 package preflight;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import preflight.check.CheckedListing;
+import preflight.check.Verdict;
+import preflight.db.CheckLog;
+import preflight.db.CheckLogWriter;
+import preflight.db.CheckRecord;
+import preflight.db.Database;
+import preflight.db.Outcomes;
+import preflight.db.PenaltyLedger;
+import preflight.listing.Seller;
+import preflight.rules.Finding;
+import preflight.scoring.EnforcementModel;
+import preflight.scoring.PenaltyProfiles;
+import preflight.scoring.StoreScore;
+import preflight.store.StoreService;
 import preflight.cases.CaseRunner;
 import preflight.check.CheckService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,11 +38,18 @@ import preflight.scoring.DecisionPolicy;
 /** Wires the service by hand: one place that knows which part needs which. */
 public final class Preflight {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = preflight.http.Json.mapper();
+
     private final Settings settings;
     private final Clock clock;
     private final LivePacks packs = new LivePacks();
     private final AtomicReference<IpScreen> ipScreen = new AtomicReference<>();
     private IpClassifier classifier;
+    private final AtomicReference<Storage> storage = new AtomicReference<>();
+
+    /** The database and what lives in it, once opened. */
+    public record Storage(Database database, StoreService stores, CheckLog checkLog, CheckLogWriter<CheckedListing> writer) {
+    }
     private final CheckRequestParser parser;
     private final CheckService checks;
 
@@ -32,7 +57,8 @@ public final class Preflight {
         this.settings = settings;
         this.clock = clock;
         this.parser = new CheckRequestParser(clock);
-        this.checks = new CheckService(packs, ipScreen::get, new DecisionPolicy(), settings.checkConcurrency());
+        this.checks = new CheckService(packs, ipScreen::get, this::forecast, this::record, clock, new DecisionPolicy(),
+                settings.checkConcurrency());
     }
 
     /** Reads the catalog and compiles every pack; throws with every problem when anything is wrong. */
@@ -55,6 +81,94 @@ public final class Preflight {
             };
         }
         return classifier;
+    }
+
+    /**
+     * Opens the database (SQLite in the data folder, or PREFLIGHT_DB_URL), the penalty profiles and the
+     * check log. A database that is down does not stop this: the schema is migrated once it answers, and
+     * check records wait in the buffer meanwhile.
+     */
+    public Storage openStorage() {
+        Database db = Database.open(settings.dbUrl(), settings.db().user(), settings.db().password());
+        PenaltyProfiles profiles = PenaltyProfiles.load(settings.penaltiesDir());
+        Outcomes outcomes = new Outcomes(db.dataSource());
+        CheckLog log = new CheckLog(db.dataSource());
+        StoreService stores = new StoreService(profiles, settings.db().defaultPlatform(), new PenaltyLedger(db.dataSource()),
+                outcomes, log, new EnforcementModel(learned(outcomes)), clock, settings.db().budgetMillis());
+        Storage opened = new Storage(db, stores, log, new CheckLogWriter<>(log, this::toRecord, settings.db().checkLogBuffer()));
+        storage.set(opened);
+        return opened;
+    }
+
+    /** What recorded outcomes taught so far; nothing when the database cannot say yet. */
+    private static Map<String, EnforcementModel.Counts> learned(Outcomes outcomes) {
+        Map<String, EnforcementModel.Counts> counts = new HashMap<>();
+        try {
+            for (Outcomes.Pair p : outcomes.pairs()) {
+                counts.merge(p.ruleId(), new EnforcementModel.Counts(1, p.enforced() ? 1 : 0),
+                        (a, b) -> new EnforcementModel.Counts(a.published() + b.published(), a.enforced() + b.enforced()));
+            }
+        } catch (java.sql.SQLException e) {
+            // the database is not up yet: the priors stand until outcomes can be read
+        }
+        return counts;
+    }
+
+    public Storage storage() {
+        return storage.get();
+    }
+
+    /** The store service while storage is open, else null. */
+    public StoreService stores() {
+        Storage s = storage.get();
+        return s == null ? null : s.stores();
+    }
+
+    /** What /health says of storage: the database and the check log's buffer. */
+    public Map<String, Object> storageHealth() {
+        Storage s = storage.get();
+        if (s == null) {
+            return Map.of("storage", "not opened");
+        }
+        return Map.of("database", s.database().status(), "checkLog", s.writer().status());
+    }
+
+    private StoreScore forecast(Seller seller, List<Finding> inForce, LocalDate asOf) {
+        Storage s = storage.get();
+        return s == null ? StoreScore.unavailable(seller.platform(), "no store record is kept by this process (storage not opened)")
+                : s.stores().forecast(seller, inForce, asOf);
+    }
+
+    private void record(CheckedListing checked) {
+        Storage s = storage.get();
+        if (s != null) {
+            s.writer().offer(checked);
+        }
+    }
+
+    /** Turns a check into its log record (on the writer thread, off the check's path). */
+    private CheckRecord toRecord(CheckedListing c) {
+        Verdict v = c.verdict();
+        List<CheckRecord.ForecastItem> forecasts = v.storeScore().drivers() == null ? List.of()
+                : v.storeScore().drivers().stream()
+                        .map(d -> new CheckRecord.ForecastItem(d.ruleId(), d.probability(), d.points())).toList();
+        try {
+            return new CheckRecord(v.checkId(), v.submissionId(), c.request().seller().id(), v.storeScore().platform(),
+                    v.decision().name(), v.ip().classifier(), JSON.writeValueAsString(v.rulePacks()),
+                    JSON.writeValueAsString(c.request()), JSON.writeValueAsString(v), c.at(), forecasts);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a verdict that cannot be written as JSON", e);
+        }
+    }
+
+    /** Stops the check log writer (writing what it can) and closes the database. */
+    public void closeStorage() {
+        Storage s = storage.getAndSet(null);
+        if (s != null) {
+            s.writer().close();
+            s.stores().close();
+            s.database().close();
+        }
     }
 
     /** The live IP screen; null until {@link #loadPacks()} has run. */

@@ -25,12 +25,16 @@ public final class TestServer implements AutoCloseable {
     /** @param env PREFLIGHT_* settings for this server, as if from the environment */
     public TestServer(java.util.Map<String, String> env, boolean loadPacks) {
         // a generous classifier budget: a slow test machine must not turn a classifier's answer into the lexicon's
-        java.util.Map<String, String> withBudget = new java.util.HashMap<>(java.util.Map.of("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "5000"));
+        // and a data folder of its own, so no test writes into the project's ./data
+        java.util.Map<String, String> withBudget = new java.util.HashMap<>(java.util.Map.of("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "5000",
+                "PREFLIGHT_DATA_DIR", tempDir().toString()));
         withBudget.putAll(env);
         app = new Preflight(Settings.fromEnv(withBudget).withPort(0), Clock.systemDefaultZone());
-        server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock()).create().start(0);
+        server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores, app::storageHealth)
+                .create().start(0);
         if (loadPacks) {
             app.loadPacks();
+            app.openStorage();
             ready.set(true);
         }
     }
@@ -52,8 +56,17 @@ public final class TestServer implements AutoCloseable {
         return post(path, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    private static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("preflight-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         server.stop();
+        app.closeStorage();
     }
 }

@@ -1,5 +1,6 @@
 package preflight.check;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import preflight.ip.IpResult;
 import preflight.ip.IpScreen;
@@ -23,6 +25,7 @@ import preflight.rules.RulePack;
 import preflight.rules.RulePacks;
 import preflight.scoring.Decision;
 import preflight.scoring.DecisionPolicy;
+import preflight.scoring.StoreScore;
 
 /**
  * The one place that knows the whole check: normalise the listing, run each target market's pack,
@@ -40,6 +43,9 @@ public final class CheckService {
 
     private final Supplier<RulePacks> packs;
     private final Supplier<IpScreen> ipScreen;
+    private final StoreScorer storeScorer;
+    private final Consumer<CheckedListing> checkLog;
+    private final Clock clock;
     private final DecisionPolicy policy;
     private final PhraseCache phrases = new PhraseCache();
     private final Semaphore evaluating;
@@ -52,8 +58,21 @@ public final class CheckService {
      *                    (measured: 2 threads 24k checks/s, 32 threads 6k on 2 cores), so callers queue here.
      */
     public CheckService(Supplier<RulePacks> packs, Supplier<IpScreen> ipScreen, DecisionPolicy policy, int concurrency) {
+        this(packs, ipScreen, StoreScorer.unavailable("no store record is kept by this check service"), c -> { },
+                Clock.systemUTC(), policy, concurrency);
+    }
+
+    /**
+     * @param storeScorer the store-score forecast from the store's penalty ledger
+     * @param checkLog    takes every verdict for the check log; must not block
+     */
+    public CheckService(Supplier<RulePacks> packs, Supplier<IpScreen> ipScreen, StoreScorer storeScorer,
+                        Consumer<CheckedListing> checkLog, Clock clock, DecisionPolicy policy, int concurrency) {
         this.packs = packs;
         this.ipScreen = ipScreen;
+        this.storeScorer = storeScorer;
+        this.checkLog = checkLog;
+        this.clock = clock;
         this.policy = policy;
         this.evaluating = new Semaphore(concurrency);
     }
@@ -78,7 +97,9 @@ public final class CheckService {
         boolean ipCheck = request.options().ipCheck();
         // outside the gate: an LLM in the cascade may wait, and must not hold up other checks' rules
         IpResult ip = ipCheck ? ipScreen.get().screen(request.product(), facts.text()) : null;
-        return verdict(request, unique, versions, ip);
+        Verdict verdict = verdict(request, unique, versions, ip);
+        checkLog.accept(new CheckedListing(request, verdict, clock.instant()));
+        return verdict;
     }
 
     private Verdict verdict(CheckRequest request, Map<String, RuleHit> unique, Map<String, String> versions, IpResult ip) {
@@ -103,9 +124,22 @@ public final class CheckService {
         inForce.sort(WORST_FIRST);
         upcoming.sort(SOONEST_FIRST);
         Decision decision = policy.decide(inForce);
+        StoreScore store = storeScorer.forecast(request.seller(), inForce, asOf);
         return new Verdict(newCheckId(), request.submissionId(), decision, policy.riskScore(inForce),
-                List.copyOf(inForce), List.copyOf(upcoming), ip == null ? IpVerdict.OFF : ip.verdict(), StoreScore.unavailable(),
+                withPoints(inForce, store), List.copyOf(upcoming), ip == null ? IpVerdict.OFF : ip.verdict(), store,
                 versions, asOf);
+    }
+
+    /** Each finding says what it would cost the store on its platform, as the forecast priced it. */
+    private static List<Finding> withPoints(List<Finding> findings, StoreScore store) {
+        if (store.drivers() == null || store.drivers().isEmpty()) {
+            return List.copyOf(findings);
+        }
+        Map<String, Integer> points = new java.util.HashMap<>();
+        store.drivers().forEach(d -> points.put(d.ruleId(), d.points()));
+        return findings.stream().map(f -> new Finding(f.ruleId(), f.country(), f.category(), f.severity(), f.message(),
+                f.regulation(), f.evidence(), f.fix(), f.effectiveFrom(), f.effectiveTo(),
+                points.getOrDefault(f.ruleId(), f.penaltyPoints()))).toList();
     }
 
     /**

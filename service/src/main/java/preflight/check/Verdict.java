@@ -6,6 +6,7 @@ import java.util.Map;
 import preflight.ip.IpVerdict;
 import preflight.rules.Finding;
 import preflight.scoring.Decision;
+import preflight.scoring.StoreScore;
 
 /** The answer to one check (api-v1), field for field. */
 public record Verdict(

@@ -30,11 +30,13 @@ final class ServeCommand {
     int run() throws Exception {
         Files.createDirectories(app.settings().dataDir());
         AtomicBoolean ready = new AtomicBoolean(false);
-        Javalin server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock()).create();
+        Javalin server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores,
+                app::storageHealth).create();
         server.start(app.settings().port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            app.closeStorage(); // writes what the check log still holds
             stopped.countDown();
         }, "shutdown"));
         try {
@@ -45,6 +47,8 @@ final class ServeCommand {
                 app.ipScreen().classifier().warm(); // models load in seconds: before ready, not on a seller's check
             }
             Warmup.run(app.checks(), WarmupSamples.collect(app));
+            // after the warm-up, so its checks stay out of the check log
+            log.info("storage: {}", app.openStorage().database().describe());
             ready.set(true);
             log.info("ready on port {}: {} packs, {} rules, compiled in {} ms, warmed up in {} ms", server.port(),
                     packs.all().size(), packs.all().stream().mapToInt(p -> p.ownRules().size()).sum(),

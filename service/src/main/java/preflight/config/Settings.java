@@ -21,9 +21,19 @@ import preflight.ip.LlmSettings;
  *                       classifier (8); past it the lexicon's cautious answer stands and the model's answer is
  *                       cached for the next submission of the listing
  * @param llm            PREFLIGHT_LLM_PROVIDER, _BASE_URL, _MODEL, _API_KEY, _TIMEOUT_MS
+ * @param db             PREFLIGHT_DB_URL (SQLite under the data folder), _USER, _PASSWORD; PREFLIGHT_DB_BUDGET_MS (50),
+ *                       how long a check waits for the penalty ledger; PREFLIGHT_CHECK_LOG_BUFFER (10000), check
+ *                       records held while the database is slow or down; PREFLIGHT_DEFAULT_PLATFORM (alibaba.com),
+ *                       the penalty profile for sellers who name none
  */
 public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDir, Path testCasesDir,
-                       int checkConcurrency, String ipClassifier, int ipClassifierBudgetMillis, LlmSettings llm) {
+                       int checkConcurrency, String ipClassifier, int ipClassifierBudgetMillis, LlmSettings llm,
+                       DbSettings db) {
+
+    /** Where the check log and the penalty ledger live. */
+    public record DbSettings(String url, String user, String password, int budgetMillis, int checkLogBuffer,
+                             String defaultPlatform) {
+    }
 
     public static Settings fromEnv(Map<String, String> env) {
         return new Settings(
@@ -36,12 +46,27 @@ public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDi
                         env.getOrDefault("PREFLIGHT_CHECK_CONCURRENCY", String.valueOf(Runtime.getRuntime().availableProcessors()))),
                 ipClassifier(env),
                 positive("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", env.getOrDefault("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "8")),
-                LlmSettings.fromEnv(env));
+                LlmSettings.fromEnv(env),
+                new DbSettings(env.getOrDefault("PREFLIGHT_DB_URL", ""), env.getOrDefault("PREFLIGHT_DB_USER", ""),
+                        env.getOrDefault("PREFLIGHT_DB_PASSWORD", ""),
+                        positive("PREFLIGHT_DB_BUDGET_MS", env.getOrDefault("PREFLIGHT_DB_BUDGET_MS", "50")),
+                        positive("PREFLIGHT_CHECK_LOG_BUFFER", env.getOrDefault("PREFLIGHT_CHECK_LOG_BUFFER", "10000")),
+                        env.getOrDefault("PREFLIGHT_DEFAULT_PLATFORM", "alibaba.com")));
     }
 
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, rulesDir, regulationsDir, testCasesDir, checkConcurrency, ipClassifier,
-                ipClassifierBudgetMillis, llm);
+                ipClassifierBudgetMillis, llm, db);
+    }
+
+    /** The penalty profiles, one per platform. */
+    public Path penaltiesDir() {
+        return regulationsDir.resolve("penalties");
+    }
+
+    /** The database URL: PREFLIGHT_DB_URL, or SQLite in the data folder. */
+    public String dbUrl() {
+        return db.url().isBlank() ? preflight.db.Database.sqliteUrl(dataDir) : db.url();
     }
 
     /** The IP screen's data: marks lexicon, counterfeit phrases, classifier examples. */

@@ -14,10 +14,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import preflight.check.CheckService;
 import preflight.rules.LivePacks;
+import preflight.store.StoreService;
+import preflight.store.StoreUnavailableException;
 
 /**
  * The HTTP edge: routes, body limits, and the one place where errors become JSON
@@ -36,11 +39,24 @@ public final class App {
     private final ObjectMapper json = Json.mapper();
     private final String openApi;
     private final UpcomingRules upcoming;
+    private final StoreRoutes stores;
+    private final Supplier<Map<String, Object>> storageHealth;
 
     /** @param ready true once packs are compiled and warmed up; until then /health and checks answer 503 */
     public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock) {
+        this(parser, checks, packs, ready, clock, () -> null, Map::of);
+    }
+
+    /**
+     * @param stores        the store's record (ledger, check log, outcomes); null while storage is not open
+     * @param storageHealth what /health says of the database and the check-log buffer
+     */
+    public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock,
+               Supplier<StoreService> stores, Supplier<Map<String, Object>> storageHealth) {
         this.parser = parser;
         this.upcoming = new UpcomingRules(clock);
+        this.stores = new StoreRoutes(stores, json, clock);
+        this.storageHealth = storageHealth;
         this.checks = checks;
         this.packs = packs;
         this.ready = ready;
@@ -61,6 +77,7 @@ public final class App {
                 ctx.json(upcoming.answer(ctx, packs.get()));
             });
             config.routes.get("/health", this::health);
+            stores.register(config.routes, this::readBody);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, "invalid request", e.problems()));
             config.routes.exception(PayloadTooLargeException.class, (e, ctx) -> error(ctx, 413, "request too large",
@@ -69,6 +86,13 @@ public final class App {
                 ctx.header("Retry-After", "1");
                 error(ctx, 503, "not ready", List.of(new FieldProblem("service", "rule packs are still loading")));
             });
+            config.routes.exception(StoreRoutes.StorageClosedException.class, (e, ctx) -> error(ctx, 503, "storage unavailable",
+                    List.of(new FieldProblem("storage", "this process keeps no store record"))));
+            config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+                ctx.header("Retry-After", "5");
+                error(ctx, 503, "storage unavailable", List.of(new FieldProblem("storage", e.getMessage())));
+            });
+            config.routes.exception(StoreRoutes.NotFoundException.class, (e, ctx) -> error(ctx, 404, "not found", List.of(e.problem)));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), List.of()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
@@ -134,7 +158,10 @@ public final class App {
 
     private void health(Context ctx) {
         boolean ok = ready.getAsBoolean();
-        ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "starting"));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", ok ? "ready" : "starting");
+        body.putAll(storageHealth.get());
+        ctx.status(ok ? 200 : 503).json(body);
     }
 
     private void error(Context ctx, int status, String error, List<FieldProblem> details) {

@@ -23,7 +23,8 @@ class ServeCommandTest {
         TempPacks t = new TempPacks(dir).pack("JP", "")
                 .drl("JP", "radio.drl", "rule \"Broken\"\nwhen\n    $l : Listing( wireless \nthen\nend\n");
         Settings settings = new Settings(0, dir.resolve("data"), t.rules, t.regulations, dir.resolve("test-cases"), 2,
-                "lexicon", 8, preflight.ip.LlmSettings.fromEnv(java.util.Map.of()));
+                "lexicon", 8, preflight.ip.LlmSettings.fromEnv(java.util.Map.of()),
+                Settings.fromEnv(java.util.Map.of()).db());
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, "UTF-8"));

@@ -64,7 +64,11 @@ class CheckApiTest {
                 "findings", "upcoming", "ip", "storeScore", "rulePacks");
         assertThat(v.path("submissionId").asText()).isEqualTo("L-1");
         assertThat(v.path("decision").asText()).isIn("PASS", "WARN", "BLOCK");
-        assertThat(v.path("storeScore").path("available").asBoolean(true)).isFalse();
+        JsonNode store = v.path("storeScore");
+        assertThat(store.path("available").asBoolean()).isTrue();
+        assertThat(store.path("platform").asText()).isEqualTo("alibaba.com");
+        assertThat(store.fieldNames()).toIterable().contains("currentPoints", "expectedPoints", "expectedDeduction",
+                "breachProbability", "drivers");
         assertThat(v.path("rulePacks").has("global")).isTrue();
         assertThat(v.path("rulePacks").has("JP")).isTrue();
         for (JsonNode f : v.path("findings")) {

@@ -1,0 +1,235 @@
+package preflight.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import preflight.db.CheckRecord;
+import preflight.db.Penalty;
+import preflight.scoring.PenaltyProfile;
+import preflight.store.StoreService;
+
+/**
+ * The store's record over HTTP: the penalty ledger ({@code /v1/stores/{sellerId}}), the check log
+ * ({@code /v1/checks/{checkId}}), outcomes and calibration. Answers 503 while storage is not open, and
+ * when the database is down (the error says so).
+ */
+final class StoreRoutes {
+
+    private static final int MAX_ID = 200;
+
+    private final Supplier<StoreService> stores;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    StoreRoutes(Supplier<StoreService> stores, ObjectMapper json, Clock clock) {
+        this.stores = stores;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void register(RoutesConfig routes, java.util.function.Function<Context, JsonNode> body) {
+        routes.post("/v1/stores/{sellerId}/penalties", ctx -> recordPenalty(ctx, body.apply(ctx)));
+        routes.get("/v1/stores/{sellerId}", this::standing);
+        routes.get("/v1/checks/{checkId}", this::check);
+        routes.post("/v1/checks/{checkId}/outcome", ctx -> outcome(ctx, body.apply(ctx)));
+        routes.get("/v1/calibration", ctx -> ctx.json(service().calibration()));
+    }
+
+    private StoreService service() {
+        StoreService s = stores.get();
+        if (s == null) {
+            throw new StorageClosedException();
+        }
+        return s;
+    }
+
+    private void recordPenalty(Context ctx, JsonNode body) {
+        String sellerId = pathId(ctx, "sellerId");
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!body.isObject()) {
+            throw new InvalidRequestException("body", "must be a JSON object");
+        }
+        String violationType = text(body, "violationType", true, 100, problems);
+        String ruleId = text(body, "ruleId", false, 100, problems);
+        String listingId = text(body, "listingId", false, MAX_ID, problems);
+        String source = text(body, "source", false, 200, problems);
+        String ledger = text(body, "ledger", false, 50, problems);
+        String strike = text(body, "strike", false, 50, problems);
+        JsonNode points = body.get("points");
+        if (points == null || points.isNull()) {
+            problems.add(new FieldProblem("points", "required"));
+        } else if (!points.canConvertToInt() || !points.isIntegralNumber() || points.asInt() < 0 || points.asInt() > 1000) {
+            problems.add(new FieldProblem("points", "a whole number from 0 to 1000"));
+        }
+        LocalDate date = date(body, "date", true, problems);
+        PenaltyProfile profile = profile(text(body, "platform", false, 50, problems), "platform", problems);
+        if (profile != null && ledger != null && profile.ledgers().stream().noneMatch(l -> l.id().equals(ledger))) {
+            problems.add(new FieldProblem("ledger", "not a ledger of " + profile.platform() + ": "
+                    + profile.ledgers().stream().map(PenaltyProfile.Ledger::id).toList()));
+        }
+        if (profile != null && strike != null && profile.strikes().stream().noneMatch(s -> s.id().equals(strike))) {
+            problems.add(new FieldProblem("strike", "not a strike count of " + profile.platform() + ": "
+                    + profile.strikes().stream().map(PenaltyProfile.Strike::id).toList()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Penalty p = service().recordPenalty(sellerId, profile, ledger, violationType, ruleId, points.asInt(), strike, date,
+                listingId, source == null ? "api" : source);
+        ctx.status(201).json(p);
+    }
+
+    private void standing(Context ctx) {
+        String sellerId = pathId(ctx, "sellerId");
+        List<FieldProblem> problems = new ArrayList<>();
+        PenaltyProfile profile = profile(ctx.queryParam("platform"), "platform", problems);
+        LocalDate asOf = LocalDate.now(clock);
+        String day = ctx.queryParam("asOf");
+        if (day != null) {
+            try {
+                asOf = LocalDate.parse(day);
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldProblem("asOf", "a date as YYYY-MM-DD"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        ctx.json(service().standing(sellerId, profile, asOf));
+    }
+
+    private void check(Context ctx) {
+        String checkId = pathId(ctx, "checkId");
+        CheckRecord r = service().check(checkId).orElseThrow(() -> new NotFoundException("checkId",
+                "no check " + checkId + " in the check log (a check made a moment ago may still be on its way)"));
+        ObjectNode out = json.createObjectNode();
+        out.put("checkId", r.checkId());
+        out.put("submissionId", r.submissionId());
+        out.put("sellerId", r.sellerId());
+        out.put("platform", r.platform());
+        out.put("decision", r.decision());
+        out.put("classifier", r.classifier());
+        out.put("createdAt", r.createdAt().toString());
+        try {
+            out.set("rulePacks", json.readTree(r.rulePacks()));
+            out.set("request", json.readTree(r.request()));
+            out.set("verdict", json.readTree(r.verdict()));
+        } catch (IOException e) {
+            throw new IllegalStateException("a check record that is not JSON: " + r.checkId(), e);
+        }
+        ctx.json(out);
+    }
+
+    private void outcome(Context ctx, JsonNode body) {
+        String checkId = pathId(ctx, "checkId");
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!body.isObject()) {
+            throw new InvalidRequestException("body", "must be a JSON object");
+        }
+        JsonNode published = body.get("published");
+        if (published == null || !published.isBoolean()) {
+            problems.add(new FieldProblem("published", published == null ? "required" : "true or false"));
+        }
+        List<String> enforced = new ArrayList<>();
+        JsonNode list = body.get("enforced");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                problems.add(new FieldProblem("enforced", "a list of rule ids"));
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    if (!list.get(i).isTextual() || list.get(i).asText().isBlank() || list.get(i).asText().length() > 100) {
+                        problems.add(new FieldProblem("enforced[" + i + "]", "a rule id"));
+                    } else {
+                        enforced.add(list.get(i).asText());
+                    }
+                }
+            }
+        }
+        JsonNode points = body.get("points");
+        if (points != null && !points.isNull() && (!points.isIntegralNumber() || points.asInt() < 0 || points.asInt() > 1000)) {
+            problems.add(new FieldProblem("points", "a whole number from 0 to 1000"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Integer p = points == null || points.isNull() ? null : points.asInt();
+        switch (service().recordOutcome(checkId, published.asBoolean(), enforced, p)) {
+            case UNKNOWN_CHECK -> throw new NotFoundException("checkId", "no check " + checkId + " in the check log");
+            case ALREADY_RECORDED -> ctx.status(409).json(Map.of("error", "outcome already recorded",
+                    "details", List.of(new FieldProblem("checkId", "an outcome is recorded once per check"))));
+            case RECORDED -> ctx.status(201).json(Map.of("checkId", checkId, "published", published.asBoolean(), "enforced", enforced));
+        }
+    }
+
+    private PenaltyProfile profile(String platform, String field, List<FieldProblem> problems) {
+        StoreService s = service();
+        var profile = s.profile(platform);
+        if (profile.isEmpty()) {
+            problems.add(new FieldProblem(field, "no penalty profile for '" + platform + "'"));
+            return null;
+        }
+        return profile.get();
+    }
+
+    private static String pathId(Context ctx, String name) {
+        String id = ctx.pathParam(name);
+        if (id.isBlank() || id.length() > MAX_ID || id.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRequestException(name, "1 to " + MAX_ID + " characters, no control characters");
+        }
+        return id;
+    }
+
+    private static String text(JsonNode body, String field, boolean required, int max, List<FieldProblem> problems) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            if (required) {
+                problems.add(new FieldProblem(field, "required"));
+            }
+            return null;
+        }
+        if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > max) {
+            problems.add(new FieldProblem(field, "a string of 1 to " + max + " characters"));
+            return null;
+        }
+        return n.asText();
+    }
+
+    private static LocalDate date(JsonNode body, String field, boolean required, List<FieldProblem> problems) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            if (required) {
+                problems.add(new FieldProblem(field, "required"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(n.asText());
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "a date as YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    /** Storage is not open in this process. */
+    static final class StorageClosedException extends RuntimeException {
+    }
+
+    /** The thing asked for does not exist. */
+    static final class NotFoundException extends RuntimeException {
+        final FieldProblem problem;
+
+        NotFoundException(String field, String problem) {
+            this.problem = new FieldProblem(field, problem);
+        }
+    }
+}
