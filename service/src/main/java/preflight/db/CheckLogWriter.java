@@ -34,10 +34,11 @@ public final class CheckLogWriter<T> implements AutoCloseable {
     private final BlockingQueue<T> buffer;
     private final List<CheckRecord> inFlight = new ArrayList<>();
     private final AtomicLong written = new AtomicLong();
+    /** Handed over and not yet written: the buffer, plus the batch in hand. */
+    private final java.util.concurrent.atomic.AtomicInteger unwritten = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private volatile String lastError;
-    private volatile int inFlightSize;
     private volatile boolean closing;
 
     public CheckLogWriter(CheckLog checkLog, Function<T, CheckRecord> toRecord, int capacity) {
@@ -51,7 +52,9 @@ public final class CheckLogWriter<T> implements AutoCloseable {
 
     /** Never blocks the check: a full buffer counts the record as dropped, and says so. */
     public void offer(T item) {
-        if (!buffer.offer(item)) {
+        if (buffer.offer(item)) {
+            unwritten.incrementAndGet();
+        } else {
             long n = dropped.incrementAndGet();
             if (n == 1 || n % 1000 == 0) {
                 log.error("check log buffer full ({} records waiting): {} check records not kept", buffer.size(), n);
@@ -60,19 +63,19 @@ public final class CheckLogWriter<T> implements AutoCloseable {
     }
 
     public Status status() {
-        return new Status(buffer.size() + inFlightSize, written.get(), dropped.get(), lastError);
+        return new Status(unwritten.get(), written.get(), dropped.get(), lastError);
     }
 
     /** Waits until everything handed over so far is written, or the time is up; true when it is. */
     public boolean flush(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (buffer.isEmpty() && inFlightSize == 0) {
+            if (unwritten.get() == 0) {
                 return true;
             }
             Thread.sleep(5);
         }
-        return buffer.isEmpty() && inFlightSize == 0;
+        return unwritten.get() == 0;
     }
 
     private void run() {
@@ -90,12 +93,11 @@ public final class CheckLogWriter<T> implements AutoCloseable {
                     for (T item : items) {
                         inFlight.add(toRecord.apply(item));
                     }
-                    inFlightSize = inFlight.size();
                 }
                 checkLog.write(inFlight);
                 written.addAndGet(inFlight.size());
+                unwritten.addAndGet(-inFlight.size());
                 inFlight.clear();
-                inFlightSize = 0;
                 lastError = null;
                 pauseMillis = 50;
             } catch (InterruptedException e) {
