@@ -95,7 +95,7 @@ public final class Preflight {
         CheckLog log = new CheckLog(db.dataSource());
         StoreService stores = new StoreService(profiles, settings.db().defaultPlatform(), new PenaltyLedger(db.dataSource()),
                 outcomes, log, new EnforcementModel(learned(outcomes)), clock, settings.db().budgetMillis());
-        Storage opened = new Storage(db, stores, log, new CheckLogWriter<>(log, this::toRecord, settings.db().checkLogBuffer()));
+        Storage opened = new Storage(db, stores, log, new CheckLogWriter<>(log, this::checkRecord, settings.db().checkLogBuffer()));
         storage.set(opened);
         return opened;
     }
@@ -147,7 +147,7 @@ public final class Preflight {
     }
 
     /** Turns a check into its log record (on the writer thread, off the check's path). */
-    private CheckRecord toRecord(CheckedListing c) {
+    public CheckRecord checkRecord(CheckedListing c) {
         Verdict v = c.verdict();
         List<CheckRecord.ForecastItem> forecasts = v.storeScore().drivers() == null ? List.of()
                 : v.storeScore().drivers().stream()

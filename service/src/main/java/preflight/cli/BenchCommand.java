@@ -15,6 +15,9 @@ import preflight.Preflight;
 import preflight.bench.WrkLoad;
 import preflight.bench.InProcessBenchmark;
 import preflight.bench.IpBenchmark;
+import preflight.bench.StorageBenchmark;
+import preflight.db.Database;
+import preflight.scoring.PenaltyProfiles;
 import preflight.ip.BudgetedClassifier;
 import preflight.ip.EmbeddingClassifier;
 import preflight.ip.IpClassifier;
@@ -78,6 +81,7 @@ final class BenchCommand {
         System.out.println("markets per check: " + markets);
         System.out.println(InProcessBenchmark.run(app.checks(), requests, 50_000));
         ipBenchmark(markets).forEach(System.out::println);
+        storageBenchmark(requests).forEach(System.out::println);
 
         if (!WrkLoad.available()) {
             System.out.println("HTTP: skipped, wrk is not installed (Debian: apt-get install wrk)");
@@ -109,6 +113,36 @@ final class BenchCommand {
             server.waitFor();
         }
         return 0;
+    }
+
+    /**
+     * The store record on SQLite (a temporary file) and on PostgreSQL (PREFLIGHT_BENCH_PG_URL, default the
+     * local server's database "test", in a schema of its own dropped after), when it can be reached.
+     */
+    private List<String> storageBenchmark(List<CheckRequest> requests) throws Exception {
+        List<String> out = new ArrayList<>();
+        PenaltyProfiles profiles = PenaltyProfiles.load(app.settings().penaltiesDir());
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("preflight-bench");
+        try (Database sqlite = Database.open(Database.sqliteUrl(dir), null, null)) {
+            out.addAll(StorageBenchmark.run("SQLite", sqlite, profiles, app.packs(), app::ipScreen, requests, app::checkRecord, 20_000));
+        }
+        String pg = System.getenv().getOrDefault("PREFLIGHT_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        String user = System.getenv().getOrDefault("PREFLIGHT_BENCH_PG_USER", "postgres");
+        String schema = "pf_bench_" + Long.toHexString(System.nanoTime());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg, user, "")) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        } catch (java.sql.SQLException e) {
+            out.add("PostgreSQL: skipped, " + pg + " cannot be reached (" + e.getMessage() + ")");
+            return out;
+        }
+        try (Database postgres = Database.open(pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, null)) {
+            out.addAll(StorageBenchmark.run("PostgreSQL", postgres, profiles, app.packs(), app::ipScreen, requests, app::checkRecord, 20_000));
+        } finally {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg, user, "")) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+        return out;
     }
 
     /** The IP screen with the embedded classifier, uncached, over the labelled IP listings. */

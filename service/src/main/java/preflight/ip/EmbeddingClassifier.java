@@ -1,8 +1,6 @@
 package preflight.ip;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,9 +58,9 @@ public final class EmbeddingClassifier implements IpClassifier {
     private final Space chinese;
 
     public EmbeddingClassifier(List<ClassifierExample> examples) {
-        this.english = new Space(ENGLISH, AllMiniLmL6V2QuantizedEmbeddingModel::new,
+        this.english = new Space(ENGLISH, OnnxEmbeddingModels::miniLmQuantised,
                 examples.stream().filter(e -> e.lang().equals("en")).toList());
-        this.chinese = new Space(CHINESE, BgeSmallZhV15EmbeddingModel::new,
+        this.chinese = new Space(CHINESE, OnnxEmbeddingModels::bgeSmallZh,
                 examples.stream().filter(e -> e.lang().equals("zh")).toList());
     }
 
