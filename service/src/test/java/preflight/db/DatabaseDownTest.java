@@ -28,13 +28,9 @@ class DatabaseDownTest {
     void checksAnswerWhileTheDatabaseIsDownAndNoRecordIsLost() throws Exception {
         Optional<String> schema = TestDatabases.postgres();
         assumeTrue(schema.isPresent(), "PostgreSQL is not reachable at 127.0.0.1:5432");
-        String search = schema.get().substring(schema.get().indexOf('?'));
         try (FlakyProxy proxy = new FlakyProxy("127.0.0.1", 5432)) {
-            String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test" + search;
-            Preflight app = new Preflight(Settings.fromEnv(Map.of("PREFLIGHT_DB_URL", url, "PREFLIGHT_DB_USER", "postgres",
-                    "PREFLIGHT_IP_CLASSIFIER", "lexicon", "PREFLIGHT_DB_BUDGET_MS", "200")), Clock.systemUTC());
-            app.loadPacks();
-            Preflight.Storage storage = app.openStorage();
+            Preflight app = behind(proxy, schema.get(), 200);
+            Preflight.Storage storage = app.storage();
             try {
                 assertThat(check(app).storeScore().available()).isTrue();
 
@@ -61,6 +57,42 @@ class DatabaseDownTest {
                 TestDatabases.dropSchema(schema.get());
             }
         }
+    }
+
+    @Test
+    void aSlowDatabaseCostsTheCheckNoMoreThanTheBudget() throws Exception {
+        Optional<String> schema = TestDatabases.postgres();
+        assumeTrue(schema.isPresent(), "PostgreSQL is not reachable at 127.0.0.1:5432");
+        try (FlakyProxy proxy = new FlakyProxy("127.0.0.1", 5432)) {
+            Preflight app = behind(proxy, schema.get(), 100);
+            Preflight.Storage storage = app.storage();
+            try {
+                check(app);
+                proxy.slow(1_000);
+                long t0 = System.nanoTime();
+                Verdict v = check(app);
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                assertThat(v.storeScore().available()).isFalse();
+                assertThat(v.storeScore().reason()).contains("did not answer within 100 ms");
+                assertThat(millis).as("the check waits for the budget, not the 1 s database").isLessThan(900);
+                proxy.slow(0);
+                assertThat(storage.writer().flush(Duration.ofSeconds(30))).isTrue();
+                assertThat(app.stores().check(v.checkId())).isPresent();
+            } finally {
+                app.closeStorage();
+                TestDatabases.dropSchema(schema.get());
+            }
+        }
+    }
+
+    /** The service with its store record on the test schema, reached through the proxy. */
+    static Preflight behind(FlakyProxy proxy, String schemaUrl, int budgetMillis) {
+        String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test" + schemaUrl.substring(schemaUrl.indexOf('?'));
+        Preflight app = new Preflight(Settings.fromEnv(Map.of("PREFLIGHT_DB_URL", url, "PREFLIGHT_DB_USER", "postgres",
+                "PREFLIGHT_IP_CLASSIFIER", "lexicon", "PREFLIGHT_DB_BUDGET_MS", String.valueOf(budgetMillis))), Clock.systemUTC());
+        app.loadPacks();
+        app.openStorage();
+        return app;
     }
 
     static Verdict check(Preflight app) {

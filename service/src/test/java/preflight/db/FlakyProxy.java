@@ -20,6 +20,7 @@ public final class FlakyProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private volatile long delayMillis;
 
     public FlakyProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -47,6 +48,11 @@ public final class FlakyProxy implements AutoCloseable {
         down = false;
     }
 
+    /** Every chunk of data waits this long on its way: a database that is slow, not down. */
+    public void slow(long millis) {
+        delayMillis = millis;
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -72,11 +78,16 @@ public final class FlakyProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
+                    if (delayMillis > 0) {
+                        Thread.sleep(delayMillis);
+                    }
                     out.write(buf, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // one side went away
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 close(from);
                 close(to);
