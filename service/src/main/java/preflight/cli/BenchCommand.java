@@ -94,6 +94,8 @@ final class BenchCommand {
         ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
                 "preflight.cli.Main", "serve").redirectErrorStream(true).redirectOutput(new File("/dev/null"));
         pb.environment().put("PREFLIGHT_PORT", String.valueOf(port));
+        // the load's check records go to a throwaway database, not the project's ./data
+        pb.environment().put("PREFLIGHT_DATA_DIR", java.nio.file.Files.createTempDirectory("preflight-bench-server").toString());
         Process server = pb.start();
         try {
             String base = "http://127.0.0.1:" + port;

@@ -64,6 +64,9 @@ class OpenApiTest {
         assertThat(doc.path("paths").has("/v1/rule-packs")).isTrue();
         assertThat(doc.path("paths").has("/health")).isTrue();
         assertThat(doc.path("paths").has("/openapi.json")).isTrue();
+        assertThat(doc.path("paths").fieldNames()).toIterable().contains("/v1/regulations/upcoming",
+                "/v1/stores/{sellerId}/penalties", "/v1/stores/{sellerId}", "/v1/checks/{checkId}",
+                "/v1/checks/{checkId}/outcome", "/v1/calibration");
     }
 
     @Test
