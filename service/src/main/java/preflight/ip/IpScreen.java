@@ -31,37 +31,16 @@ public final class IpScreen {
     private static final Set<String> CHARACTER_GOODS = Set.of("toys", "apparel", "footwear", "bags-luggage",
             "stationery-office", "textiles-home", "baby-products", "phone-accessories", "jewelry-watches",
             "food-contact", "personal-care", "sporting-goods", "lighting", "furniture", "pet-supplies", "other");
-    /** Where an accessory, part or consumable names the product it fits. */
-    private static final Set<String> ACCESSORY_CATEGORIES = Set.of("phone-accessories", "computers", "electronics",
-            "wireless-audio", "power-banks", "batteries", "auto-parts", "household-appliances", "jewelry-watches",
-            "food-contact", "stationery-office", "toys", "sporting-goods", "drones", "lighting", "machinery", "other");
     /** Where "dupe", "inspired by" or "同款" alone suggests a copy of a branded product. */
     private static final Set<String> BRANDED_CATEGORIES = Set.of("apparel", "footwear", "bags-luggage",
             "jewelry-watches", "cosmetics", "personal-care", "eyewear", "wireless-audio", "phone-accessories");
-    private static final Set<String> CUES = Set.of("for", "fits", "fit", "compatible", "compatibility", "replacement",
-            "replaces", "replace", "suitable", "works", "designed", "fitting", "w");
-    private static final List<String> CJK_CUES = List.of("适用于", "适用", "适配", "兼容", "专用", "用于", "配套", "对应", "替换");
-    private static final Set<String> ACCESSORY_WORDS = Set.of("case", "cases", "cover", "covers", "charger", "chargers",
-            "cable", "cables", "strap", "straps", "band", "bands", "protector", "protectors", "film", "glass", "holder",
-            "mount", "adapter", "adaptor", "filter", "filters", "replacement", "refill", "refills", "capsules", "skin",
-            "skins", "sleeve", "dock", "tips", "heads", "remote", "mat", "mats", "lid", "lids", "straw",
-            "bumper", "parts", "accessories", "accessory", "kit", "keyboard", "pen", "nib", "nibs", "wiper", "wipers",
-            "bulb", "bulbs", "charging", "battery", "batteries", "toner", "cartridge", "cartridges", "ink", "brush",
-            "pads", "cushions", "earpads", "pouch", "housing", "grip", "grips", "tray", "rack", "hook", "nozzle",
-            "blade", "blades", "attachment", "attachments");
-    private static final List<String> CJK_ACCESSORY_WORDS = List.of("手机壳", "保护壳", "保护套", "钢化膜", "贴膜", "充电器",
-            "数据线", "充电线", "表带", "滤网", "滤芯", "配件", "替换", "耳机套", "支架", "脚垫", "座套", "壳", "膜",
-            "刷头", "墨盒", "硒鼓", "收纳", "键盘", "笔尖");
-    private static final List<String> LICENCE_CUES = List.of("officially licensed", "official licensed", "licensed",
-            "licence", "license", "official", "authorized", "authorised", "正版", "授权", "官方", "联名");
-    private static final Set<String> STYLE_WORDS = Set.of("style", "styled", "inspired", "look", "lookalike", "type", "like");
 
     private final MarkLexicon lexicon;
     private final List<CounterfeitPhrase> phrases;
     private final IpClassifier classifier;
     private final Folding folding = new Folding();
+    private final Ownership ownership;
     private final PhraseCache phraseCache = new PhraseCache();
-    private final Map<String, String> companies = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<IpFinding, Regulation> regulations = new LinkedHashMap<>();
 
     /** @param classifier judges what the lexicon leaves in doubt; null for the lexicon alone */
@@ -69,6 +48,7 @@ public final class IpScreen {
         this.lexicon = data.lexicon();
         this.phrases = data.phrases();
         this.classifier = classifier;
+        this.ownership = new Ownership(lexicon, folding);
         List<String> missing = new ArrayList<>();
         for (IpFinding kind : IpFinding.values()) {
             Optional<Regulation> r = catalog.find(kind.regulationId);
@@ -154,13 +134,13 @@ public final class IpScreen {
     private Judgement judge(Mark mark, MarkMention m, List<MarkMention> all, Screening s, String brand, String category,
                             boolean counterfeitWording, List<Evidence> weak) {
         List<Evidence> at = all.stream().map(x -> new Evidence(x.field(), x.text())).distinct().toList();
-        String generic = genericUse(mark, s.words, m, category);
+        String generic = MentionContext.genericUse(mark, s.words, m, category);
         if (generic != null) {
             s.note(mark, "generic", generic);
             return Judgement.SETTLED;
         }
-        if (!brand.isEmpty() && !m.how().disguised() && ownedBy(mark, brand)) {
-            boolean licensor = mark.licensors().stream().anyMatch(l -> sameName(l, brand)) && !sameName(mark.name(), brand);
+        if (!brand.isEmpty() && !m.how().disguised() && ownership.ownedBy(mark, brand)) {
+            boolean licensor = mark.licensors().stream().anyMatch(l -> ownership.sameName(l, brand)) && !ownership.sameName(mark.name(), brand);
             s.note(mark, licensor ? "licensed" : "own", "The declared brand '" + brand + "' is "
                     + (licensor ? "a licensor of " : "") + mark.name() + "'s own.");
             if (!counterfeitWording && mark.kind() == MarkKind.BRAND && !licensor) {
@@ -168,7 +148,7 @@ public final class IpScreen {
             }
             return Judgement.SETTLED;
         }
-        if (m.how() == MatchKind.LOOKALIKE && !mark.famousIn(category) && brandNames(brand).contains(folded(m.text()))) {
+        if (m.how() == MatchKind.LOOKALIKE && !mark.famousIn(category) && ownership.brandNames(brand).contains(ownership.folded(m.text()))) {
             s.note(mark, "own", "'" + m.text() + "' is the declared brand, a name of its own that only resembles "
                     + mark.name() + ", which is famous for other goods.");
             return Judgement.SETTLED;
@@ -184,7 +164,7 @@ public final class IpScreen {
             }
             return Judgement.DOUBT;
         }
-        if (styleWordAfter(s.words, m)) {
+        if (MentionContext.styleWordAfter(s.words, m)) {
             if (m.ordinary()) {
                 s.report(IpFinding.STYLE_REFERENCE, mark, at, null);
             } else {
@@ -193,7 +173,7 @@ public final class IpScreen {
             return Judgement.SETTLED;
         }
         if (!counterfeitWording) {
-            String nominative = nominativeUse(mark, s.words, m, category, s.product.title(), !weak.isEmpty());
+            String nominative = MentionContext.nominativeUse(mark, s.words, m, category, s.product.title(), !weak.isEmpty());
             if (nominative != null) {
                 s.note(mark, "nominative", nominative);
                 return Judgement.SETTLED;
@@ -208,7 +188,7 @@ public final class IpScreen {
                     mark, at, null);
             return Judgement.SETTLED;
         }
-        String licence = licensedUse(mark, brand, s.product);
+        String licence = ownership.licensedUse(mark, brand, s.product);
         if (licence != null) {
             s.note(mark, "licensed", licence);
             s.authorisation(mark, brand);
@@ -226,7 +206,7 @@ public final class IpScreen {
         }
         // a device or platform named further on in a listing under the seller's own brand ("... works with
         // Alexa, Google Home") is probably a statement of compatibility: let the classifier weigh it
-        boolean ownBrandFirst = mark.deviceMark() && !brand.isEmpty() && brandBefore(brand, s.product.title(), m);
+        boolean ownBrandFirst = mark.deviceMark() && !brand.isEmpty() && Ownership.brandBefore(brand, s.product.title(), m);
         if (m.inTitleOrKeywords() && mark.famousIn(category) && !m.ordinary() && !ownBrandFirst) {
             s.report(IpFinding.UNAUTHORISED_MARK, mark, at, null);
             return Judgement.SETTLED;
@@ -287,245 +267,6 @@ public final class IpScreen {
     private static int rank(MarkMention m) {
         int r = m.how().disguised() ? 4 : m.how() == MatchKind.WEAK ? 0 : 2;
         return 2 * (r + (m.inTitleOrKeywords() ? 1 : 0)) + (m.ordinary() ? 0 : 1);
-    }
-
-    /**
-     * The declared brand (or one of its parts: "Roborock 石头") is the mark, one of its names, its owner, a
-     * licensor, or another mark of the same owner (brand "Apple" selling AirPods).
-     */
-    private boolean ownedBy(Mark mark, String brand) {
-        Set<String> names = brandNames(brand);
-        List<String> candidates = new ArrayList<>();
-        candidates.add(mark.name());
-        candidates.add(mark.owner());
-        candidates.add(company(mark.owner()));
-        candidates.addAll(mark.aliases());
-        candidates.addAll(mark.licensors());
-        for (String c : candidates) {
-            if (names.contains(folded(c))) {
-                return true;
-            }
-        }
-        String first = mark.owner().replaceFirst("(?i)^the\\s+", "").split("[\\s,(]+")[0];
-        if (first.length() >= 4 && names.contains(folded(first))) {
-            return true; // "Casio" for "Casio Computer Co., Ltd."
-        }
-        // the brand is another mark of the same company, or of a licensor: "Apple" for AirPods, "泡泡玛特" for Labubu
-        String owner = company(mark.owner());
-        Set<String> licensors = new LinkedHashSet<>();
-        mark.licensors().forEach(l -> licensors.add(folded(l)));
-        for (String name : names) {
-            for (Mark other : lexicon.named(name)) {
-                if (company(other.owner()).equals(owner) || licensors.contains(folded(other.name()))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The declared brand whole and in its parts, folded. */
-    private Set<String> brandNames(String brand) {
-        Set<String> names = new LinkedHashSet<>();
-        if (brand.isBlank()) {
-            return names;
-        }
-        names.add(folded(brand));
-        for (String part : brand.split("[\\s/|,&+]+|(?<=\\p{IsHan})(?=\\p{IsLatin})|(?<=\\p{IsLatin})(?=\\p{IsHan})")) {
-            if (!part.isBlank()) {
-                names.add(folded(part));
-            }
-        }
-        return names;
-    }
-
-    private String folded(String name) {
-        return String.join("", folding.foldWords(name));
-    }
-
-    /** A company's name without its legal form: "Apple Inc." and "Apple" are one company. */
-    private String company(String owner) {
-        return companies.computeIfAbsent(owner, this::companyOf);
-    }
-
-    private String companyOf(String owner) {
-        String first = owner.split("[(]")[0];
-        return folded(first.replaceAll("(?i)\\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|se|sa|s\\.a|s\\.p\\.a|spa|gmbh|nv|n\\.v|bv|kk|k\\.k|group|holdings?)\\b\\.?", " "));
-    }
-
-    private boolean sameName(String a, String b) {
-        return folded(a).equals(folded(b));
-    }
-
-    /**
-     * Why the use looks licensed, or null: the seller declares a brand and says the goods are official or
-     * licensed ("officially licensed", "正版授权"), or the declared brand is itself a famous maker that
-     * licenses characters (LEGO, Funko, Hasbro). The seller is reminded to keep the licence.
-     */
-    private String licensedUse(Mark mark, String brand, Product p) {
-        if (brand.isEmpty()) {
-            return null;
-        }
-        String text = (p.title() + " " + String.join(" ", p.keywords()) + " " + (p.description() == null ? "" : p.description()))
-                .toLowerCase(Locale.ROOT);
-        for (String cue : LICENCE_CUES) {
-            if (text.contains(cue)) {
-                return "The listing says the goods are licensed ('" + cue + "') under the declared brand '" + brand
-                        + "'; keep the licence for " + mark.name() + " ready.";
-            }
-        }
-        for (String name : brandNames(brand)) {
-            for (Mark maker : lexicon.named(name)) {
-                if (maker != mark && maker.kind() == MarkKind.BRAND && maker.famousIn("toys")
-                        && (mark.kind() == MarkKind.CHARACTER || "toys".equals(p.category()))) {
-                    return "The declared brand '" + brand + "' is a famous toy maker that licenses characters and marks; keep"
-                            + " the licence for " + mark.name() + " ready.";
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Why the mention is ordinary language, or null when it is not. */
-    private String genericUse(Mark mark, ListingWords words, MarkMention m, String category) {
-        String field = words.fields().stream().filter(f -> f.name().equals(m.field())).findFirst()
-                .map(ListingWords.Field::lower).orElse("");
-        String said = m.text().toLowerCase(Locale.ROOT);
-        for (String phrase : mark.genericPhrases()) {
-            String lower = phrase.toLowerCase(Locale.ROOT);
-            // the ordinary phrase must be the words found: "polo shirt" clears "polo", not "Ralph Lauren"
-            if (lower.contains(said) && containsPhrase(field, lower)) {
-                return "'" + phrase + "' is ordinary language, not the mark " + mark.name() + ".";
-            }
-        }
-        if (m.ordinary() && !mark.famousIn(category)) {
-            return "'" + m.text() + "' is an everyday word here; " + mark.name() + " is famous for other goods.";
-        }
-        return null;
-    }
-
-    /** A phrase as whole words in Latin text, or anywhere in CJK text. */
-    private static boolean containsPhrase(String text, String phrase) {
-        int i = text.indexOf(phrase);
-        while (i >= 0) {
-            // whole words where the phrase is Latin: "tesla coil" in "音乐tesla coil" but not in "teslacoils3d"
-            boolean startOk = i == 0 || !ListingWords.isWordChar(text.charAt(i - 1)) || ListingWords.isCjk(phrase.charAt(0));
-            int end = i + phrase.length();
-            boolean endOk = end >= text.length() || !ListingWords.isWordChar(text.charAt(end))
-                    || ListingWords.isCjk(phrase.charAt(phrase.length() - 1)) || text.charAt(end) == 's';
-            if (startOk && endOk) {
-                return true;
-            }
-            i = text.indexOf(phrase, i + 1);
-        }
-        return false;
-    }
-
-    /** "jeep-style", "Chanel style", "香奈儿风": the mark names a style, not the goods' maker. */
-    private static boolean styleWordAfter(ListingWords words, MarkMention m) {
-        if (m.word() >= 0) {
-            int last = m.word();
-            List<ListingWords.Word> w = words.words();
-            while (last + 1 < w.size() && w.get(last + 1).field() == w.get(m.word()).field()
-                    && w.get(last + 1).start() < m.at() + m.text().length()) {
-                last++;
-            }
-            return last + 1 < w.size() && w.get(last + 1).field() == w.get(m.word()).field()
-                    && STYLE_WORDS.contains(w.get(last + 1).folded());
-        }
-        String text = fieldText(words, m);
-        int end = m.at() + m.text().length();
-        return end < text.length() && (text.charAt(end) == '风' || text.startsWith("同款", end) || text.charAt(end) == '款');
-    }
-
-    /**
-     * Why the mention says only what the product fits, or null. Either a "for", "compatible with" or "适用于"
-     * before a device mark (or before any brand on an accessory: "strap for Rolex"), or a device mark
-     * followed by the accessory it is for ("iPhone 15 case", "戴森吸尘器滤网").
-     */
-    private static String nominativeUse(Mark mark, ListingWords words, MarkMention m, String category, String title,
-                                        boolean copyWording) {
-        if (mark.kind() != MarkKind.BRAND) {
-            return null;
-        }
-        String cue = cueBefore(words, m);
-        String accessory = ACCESSORY_CATEGORIES.contains(category) ? accessoryAfter(words, m, title) : null;
-        if (cue != null && (mark.deviceMark() || accessory != null || hasAccessoryWord(words, title))) {
-            return "'" + cue + " " + m.text() + "' says what the product fits: nominative use of " + mark.name() + ".";
-        }
-        if (accessory != null && mark.deviceMark() && !copyWording) {
-            return "An accessory ('" + accessory + "') naming the product it fits (" + mark.name()
-                    + "): nominative use; put your own brand first and write 'for " + mark.name() + "'.";
-        }
-        return null;
-    }
-
-    /** An accessory word within four words after the mention in the title ("iPhone 15 Pro case"). */
-    private static String accessoryAfter(ListingWords words, MarkMention m, String title) {
-        if (!m.field().equals("product.title")) {
-            return null;
-        }
-        if (m.word() >= 0) {
-            List<ListingWords.Word> w = words.words();
-            for (int k = m.word() + 1; k < w.size() && k <= m.word() + 4 && w.get(k).field() == 0; k++) {
-                if (ACCESSORY_WORDS.contains(w.get(k).folded())) {
-                    return w.get(k).raw();
-                }
-            }
-        }
-        String after = title.substring(Math.min(title.length(), m.at() + m.text().length()));
-        after = after.substring(0, Math.min(after.length(), 12));
-        for (String word : CJK_ACCESSORY_WORDS) {
-            if (after.contains(word)) {
-                return word;
-            }
-        }
-        return null;
-    }
-
-    /** The declared brand is written in the title before the mention: the seller's own product, named first. */
-    private static boolean brandBefore(String brand, String title, MarkMention m) {
-        if (!m.field().equals("product.title")) {
-            return false;
-        }
-        int at = title.toLowerCase(Locale.ROOT).indexOf(brand.toLowerCase(Locale.ROOT));
-        return at >= 0 && at < m.at();
-    }
-
-    private static boolean hasAccessoryWord(ListingWords words, String title) {
-        return words.words().stream().anyMatch(w -> w.field() == 0 && ACCESSORY_WORDS.contains(w.folded()))
-                || CJK_ACCESSORY_WORDS.stream().anyMatch(title::contains);
-    }
-
-    /** The "for" / "compatible with" / "适用于" just before the mention, or null. */
-    private static String cueBefore(ListingWords words, MarkMention m) {
-        String text = fieldText(words, m);
-        String before = text.substring(Math.max(0, m.at() - 60), m.at());
-        for (String cue : CJK_CUES) {
-            if (before.contains(cue)) {
-                return cue;
-            }
-        }
-        if (m.word() < 0) {
-            return null;
-        }
-        List<ListingWords.Word> w = words.words();
-        int field = w.get(m.word()).field();
-        // a cue may head a list of devices: "for MacBook Air, iPad Pro, Galaxy S23, iPhone 15"
-        for (int k = m.word() - 1; k >= Math.max(0, m.word() - 12); k--) {
-            if (w.get(k).field() != field) {
-                break;
-            }
-            if (CUES.contains(w.get(k).folded())) {
-                return words.text(k, m.word() - 1); // "compatible with", as the seller wrote it
-            }
-        }
-        return null;
-    }
-
-    private static String fieldText(ListingWords words, MarkMention m) {
-        return words.fields().stream().filter(f -> f.name().equals(m.field())).findFirst()
-                .map(ListingWords.Field::text).orElse("");
     }
 
     /**
