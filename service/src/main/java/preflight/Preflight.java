@@ -18,6 +18,7 @@ import preflight.rules.Finding;
 import preflight.scoring.EnforcementModel;
 import preflight.scoring.PenaltyProfiles;
 import preflight.scoring.StoreScore;
+import preflight.reload.PackReloader;
 import preflight.store.StoreService;
 import preflight.cases.CaseRunner;
 import preflight.check.CheckService;
@@ -52,6 +53,7 @@ public final class Preflight {
     }
     private final CheckRequestParser parser;
     private final CheckService checks;
+    private final PackReloader reloader;
 
     public Preflight(Settings settings, Clock clock) {
         this.settings = settings;
@@ -59,6 +61,9 @@ public final class Preflight {
         this.parser = new CheckRequestParser(clock);
         this.checks = new CheckService(packs, ipScreen::get, this::forecast, this::record, clock, new DecisionPolicy(),
                 settings.checkConcurrency());
+        this.reloader = new PackReloader(settings.rulesDir(), settings.regulationsDir(), settings.ipDataDir(),
+                settings.testCasesDir(), clock, packs, ipScreen::get, ipScreen::set, parser,
+                (trialPacks, trialIp) -> new CheckService(trialPacks, trialIp, new DecisionPolicy(), 2));
     }
 
     /** Reads the catalog and compiles every pack; throws with every problem when anything is wrong. */
@@ -169,6 +174,11 @@ public final class Preflight {
             s.stores().close();
             s.database().close();
         }
+    }
+
+    /** Reloads packs and IP data from the files, keeping the last good version of whatever fails. */
+    public PackReloader reloader() {
+        return reloader;
     }
 
     /** The live IP screen; null until {@link #loadPacks()} has run. */

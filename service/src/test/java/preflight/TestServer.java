@@ -30,7 +30,8 @@ public final class TestServer implements AutoCloseable {
                 "PREFLIGHT_DATA_DIR", tempDir().toString()));
         withBudget.putAll(env);
         app = new Preflight(Settings.fromEnv(withBudget).withPort(0), Clock.systemDefaultZone());
-        server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores, app::storageHealth)
+        server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores, app::storageHealth,
+                app.reloader()::status)
                 .create().start(0);
         if (loadPacks) {
             app.loadPacks();

@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import preflight.Preflight;
+import java.util.List;
 import preflight.check.Warmup;
+import preflight.reload.FolderWatcher;
 import preflight.http.App;
 import preflight.regulations.InvalidCatalogException;
 import preflight.rules.RulePacks;
@@ -31,7 +33,7 @@ final class ServeCommand {
         Files.createDirectories(app.settings().dataDir());
         AtomicBoolean ready = new AtomicBoolean(false);
         Javalin server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores,
-                app::storageHealth).create();
+                app::storageHealth, app.reloader()::status).create();
         server.start(app.settings().port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -50,6 +52,9 @@ final class ServeCommand {
             // after the warm-up, so its checks stay out of the check log
             log.info("storage: {}", app.openStorage().database().describe());
             ready.set(true);
+            // officers' edits go live without a restart, once they compile and pass their golden cases
+            new FolderWatcher(List.of(app.settings().rulesDir(), app.settings().regulationsDir()), 500,
+                    () -> app.reloader().reload());
             log.info("ready on port {}: {} packs, {} rules, compiled in {} ms, warmed up in {} ms", server.port(),
                     packs.all().size(), packs.all().stream().mapToInt(p -> p.ownRules().size()).sum(),
                     (compiled - start) / 1_000_000, (System.nanoTime() - compiled) / 1_000_000);

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import preflight.check.CheckService;
+import preflight.reload.PackStatus;
 import preflight.rules.LivePacks;
 import preflight.store.StoreService;
 import preflight.store.StoreUnavailableException;
@@ -41,22 +42,26 @@ public final class App {
     private final UpcomingRules upcoming;
     private final StoreRoutes stores;
     private final Supplier<Map<String, Object>> storageHealth;
+    private final java.util.function.Function<String, java.util.Optional<PackStatus>> packStatus;
 
     /** @param ready true once packs are compiled and warmed up; until then /health and checks answer 503 */
     public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock) {
-        this(parser, checks, packs, ready, clock, () -> null, Map::of);
+        this(parser, checks, packs, ready, clock, () -> null, Map::of, m -> java.util.Optional.empty());
     }
 
     /**
      * @param stores        the store's record (ledger, check log, outcomes); null while storage is not open
      * @param storageHealth what /health says of the database and the check-log buffer
+     * @param packStatus    a market's live pack and its last refused candidate
      */
     public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock,
-               Supplier<StoreService> stores, Supplier<Map<String, Object>> storageHealth) {
+               Supplier<StoreService> stores, Supplier<Map<String, Object>> storageHealth,
+               java.util.function.Function<String, java.util.Optional<PackStatus>> packStatus) {
         this.parser = parser;
         this.upcoming = new UpcomingRules(clock);
         this.stores = new StoreRoutes(stores, json, clock);
         this.storageHealth = storageHealth;
+        this.packStatus = packStatus;
         this.checks = checks;
         this.packs = packs;
         this.ready = ready;
@@ -70,6 +75,8 @@ public final class App {
             config.startup.showJavalinBanner = false;
             config.routes.post("/v1/checks", this::check);
             config.routes.get("/v1/rule-packs", this::rulePacks);
+            config.routes.get("/v1/rule-packs/{market}", ctx -> ctx.json(packStatus.apply(ctx.pathParam("market"))
+                    .orElseThrow(() -> new StoreRoutes.NotFoundException("market", "no pack '" + ctx.pathParam("market") + "'"))));
             config.routes.get("/v1/regulations/upcoming", ctx -> {
                 if (!packs.isLoaded()) {
                     throw new NotReadyException();

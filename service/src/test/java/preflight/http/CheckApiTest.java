@@ -244,4 +244,14 @@ class CheckApiTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json.readTree(r.body()).path("details").findValuesAsText("field")).containsExactly("country", "within");
     }
+
+    @Test
+    void onePackShowsItsLiveVersionAndAnUnknownOneIs404() throws Exception {
+        var r = server.get("/v1/rule-packs/US");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode us = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertThat(us.path("live").path("version").asText()).isNotBlank();
+        assertThat(us.path("live").path("versions").has("global")).isTrue();
+        assertThat(server.get("/v1/rule-packs/XX").statusCode()).isEqualTo(404);
+    }
 }
