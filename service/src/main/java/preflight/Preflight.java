@@ -70,10 +70,17 @@ public final class Preflight {
     public RulePacks loadPacks() {
         RegulationCatalog catalog = RegulationCatalog.load(settings.regulationsDir());
         RulePacks loaded = new PackLoader(settings.rulesDir(), catalog, clock).loadAll();
-        IpData ip = new IpDataLoader().load(settings.ipDataDir());
-        ipScreen.set(new IpScreen(ip, catalog, classifier(ip)));
+        loadIp(catalog);
         packs.swap(loaded);
         return loaded;
+    }
+
+    /** Loads the IP screen's data and classifier; throws with every problem when the data is wrong. */
+    public IpScreen loadIp(RegulationCatalog catalog) {
+        IpData ip = new IpDataLoader().load(settings.ipDataDir());
+        IpScreen screen = new IpScreen(ip, catalog, classifier(ip));
+        ipScreen.set(screen);
+        return screen;
     }
 
     /** Built once: a classifier holds models that take seconds to load. */

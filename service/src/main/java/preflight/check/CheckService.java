@@ -96,15 +96,17 @@ public final class CheckService {
         }
         boolean ipCheck = request.options().ipCheck();
         // outside the gate: an LLM in the cascade may wait, and must not hold up other checks' rules
-        IpResult ip = ipCheck ? ipScreen.get().screen(request.product(), facts.text()) : null;
-        Verdict verdict = verdict(request, unique, versions, ip);
+        IpScreen screen = ipScreen.get();
+        IpResult ip = ipCheck && screen != null ? screen.screen(request.product(), facts.text()) : null;
+        Verdict verdict = verdict(request, unique, versions, ip, ipCheck ? IpVerdict.NOT_LOADED : IpVerdict.OFF);
         checkLog.accept(new CheckedListing(request, verdict, clock.instant()));
         return verdict;
     }
 
-    private Verdict verdict(CheckRequest request, Map<String, RuleHit> unique, Map<String, String> versions, IpResult ip) {
+    private Verdict verdict(CheckRequest request, Map<String, RuleHit> unique, Map<String, String> versions, IpResult ip,
+                            IpVerdict withoutScreen) {
         LocalDate asOf = request.options().asOf();
-        boolean ipCheck = ip != null;
+        boolean ipCheck = request.options().ipCheck();
         List<Finding> inForce = new ArrayList<>();
         List<Finding> upcoming = new ArrayList<>();
         for (RuleHit hit : unique.values()) {
@@ -126,7 +128,7 @@ public final class CheckService {
         Decision decision = policy.decide(inForce);
         StoreScore store = storeScorer.forecast(request.seller(), inForce, asOf);
         return new Verdict(newCheckId(), request.submissionId(), decision, policy.riskScore(inForce),
-                withPoints(inForce, store), List.copyOf(upcoming), ip == null ? IpVerdict.OFF : ip.verdict(), store,
+                withPoints(inForce, store), List.copyOf(upcoming), ip == null ? withoutScreen : ip.verdict(), store,
                 versions, asOf);
     }
 

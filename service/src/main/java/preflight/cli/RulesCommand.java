@@ -7,6 +7,7 @@ import preflight.cases.CaseResult;
 import preflight.cases.CaseRunner;
 import preflight.cases.GoldenCase;
 import preflight.cases.GoldenCases;
+import preflight.ip.InvalidIpDataException;
 import preflight.regulations.InvalidCatalogException;
 import preflight.regulations.RegulationCatalog;
 import preflight.rules.PackLoadResult;
@@ -54,6 +55,12 @@ final class RulesCommand {
                     .mapToInt(p -> p.ownRules().size()).sum();
             System.out.println(problems.isEmpty() ? "ok: " + rules + " rules" : problems.size() + " problem(s)");
             return problems.isEmpty() ? 0 : 1;
+        }
+        try {
+            app.loadIp(catalog); // golden cases run the IP screen too
+        } catch (InvalidIpDataException e) {
+            e.problems().forEach(System.out::println);
+            return 1;
         }
         app.packs().swap(new RulePacks(loaded.packs()));
         return test(market) == 0 && problems.isEmpty() ? 0 : 1;

@@ -15,4 +15,7 @@ import java.util.List;
 public record IpVerdict(double risk, List<String> brands, String classifier, List<IpNote> notes, boolean checked) {
 
     public static final IpVerdict OFF = new IpVerdict(0.0, List.of(), "off", List.of(), false);
+
+    /** The screen's data is not loaded in this process (a tool that runs rules only): nothing was screened. */
+    public static final IpVerdict NOT_LOADED = new IpVerdict(0.0, List.of(), "not loaded", List.of(), false);
 }
