@@ -3,7 +3,6 @@ package preflight.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import preflight.Preflight;
 import preflight.http.InvalidRequestException;
 import preflight.http.Json;
@@ -26,13 +25,10 @@ final class CheckCommand {
         ObjectMapper json = Json.mapper();
         JsonNode body;
         try {
-            body = json.readTree(Path.of(args[0]).toFile());
+            body = RequestFile.read(args[0]);
         } catch (IOException e) {
             System.err.println(args[0] + ": " + e.getMessage().split("\n")[0]);
             return 2;
-        }
-        if (body != null && body.has("request") && body.has("expect")) {
-            body = body.get("request"); // a golden case: run its request
         }
         try {
             app.loadPacks();

@@ -25,8 +25,11 @@ final class RulesCommand {
     }
 
     int run(String[] args) {
+        if (args.length == 2 && args[0].equals("explain")) {
+            return new ExplainCommand(app).run(args[1]);
+        }
         if (args.length < 1 || args.length > 2 || !List.of("validate", "test", "coverage").contains(args[0])) {
-            System.err.println("usage: preflight rules validate|test|coverage [MARKET]");
+            System.err.println("usage: preflight rules validate|test|coverage [MARKET] | rules explain FILE.json");
             return 2;
         }
         String market = args.length == 2 ? args[1] : null;

@@ -32,4 +32,13 @@ class RulesCommandTest {
     void ipValidateLoadsTheData() throws Exception {
         assertThat(run("ip", "validate")).startsWith("0\n").contains("marks").contains("counterfeit phrases");
     }
+
+    @Test
+    void explainShowsWhereARuleIsWrittenItsConditionAndTheFactsThatMadeItFire() throws Exception {
+        String out = run("rules", "explain", "test-cases/US/cpc-missing.json");
+        assertThat(out).startsWith("0\n")
+                .contains("US-CPSC-CPC  HIGH  US  in force  (rules/US/children.drl:")
+                .contains("!hasCertification(\"CPC\")")
+                .contains("product.attributes.ageRange: \"1-3\"");
+    }
 }
