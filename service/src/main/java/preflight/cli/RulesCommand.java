@@ -28,8 +28,12 @@ final class RulesCommand {
         if (args.length == 2 && args[0].equals("explain")) {
             return new ExplainCommand(app).run(args[1]);
         }
-        if (args.length < 1 || args.length > 2 || !List.of("validate", "test", "coverage").contains(args[0])) {
-            System.err.println("usage: preflight rules validate|test|coverage [MARKET] | rules explain FILE.json");
+        boolean coverage = List.of(args).contains("--coverage");
+        args = java.util.Arrays.stream(args).filter(a -> !a.equals("--coverage")).toArray(String[]::new);
+        if (args.length < 1 || args.length > 2 || !List.of("validate", "test", "coverage").contains(args[0])
+                || coverage && !args[0].equals("test")) {
+            System.err.println("usage: preflight rules validate|test|coverage [MARKET] | rules test [MARKET] --coverage"
+                    + " | rules explain FILE.json");
             return 2;
         }
         String market = args.length == 2 ? args[1] : null;
@@ -66,7 +70,7 @@ final class RulesCommand {
             return 1;
         }
         app.packs().swap(new RulePacks(loaded.packs()));
-        return test(market) == 0 && problems.isEmpty() ? 0 : 1;
+        return test(market, coverage ? catalog : null) == 0 && problems.isEmpty() ? 0 : 1;
     }
 
     private static boolean concerns(PackProblem p, String market) {
@@ -74,7 +78,10 @@ final class RulesCommand {
                 || p.file().contains("country-regulations/" + market + ".yaml");
     }
 
-    private int test(String market) {
+    /** @param coverageOf when given, also list the rules no case fires and the regulations nothing cites */
+    private int test(String market, RegulationCatalog coverageOf) {
+        java.util.Set<String> fired = new java.util.HashSet<>();
+        java.util.Set<String> cited = new java.util.HashSet<>();
         List<String> problems = new ArrayList<>();
         List<GoldenCase> cases = GoldenCases.load(app.settings().testCasesDir(), market, problems);
         problems.forEach(System.out::println);
@@ -90,6 +97,12 @@ final class RulesCommand {
                 failed++;
                 continue;
             }
+            if (r.verdict() != null) {
+                java.util.stream.Stream.concat(r.verdict().findings().stream(), r.verdict().upcoming().stream()).forEach(f -> {
+                    fired.add(f.ruleId());
+                    cited.add(f.regulation().id());
+                });
+            }
             if (r.passed()) {
                 passed++;
                 System.out.println("ok   " + c.name() + "  (" + c.note() + ")");
@@ -100,6 +113,32 @@ final class RulesCommand {
             }
         }
         System.out.println(passed + " passed, " + failed + " failed");
+        if (coverageOf != null) {
+            printCoverage(market, coverageOf, fired, cited);
+        }
         return failed == 0 ? 0 : 1;
+    }
+
+    /** Every rule no golden case fires, as file:line, and every regulation neither a rule nor a finding cites. */
+    private void printCoverage(String market, RegulationCatalog catalog, java.util.Set<String> fired, java.util.Set<String> cited) {
+        List<String> unfired = new ArrayList<>();
+        for (var pack : app.packs().get().all()) {
+            for (var rule : pack.ownRules()) {
+                cited.add(rule.regulation().id());
+                if ((market == null || market.equals(pack.market())) && !fired.contains(rule.id())) {
+                    unfired.add(rule.file() + ":" + rule.line() + ": " + rule.id() + " is fired by no golden case");
+                }
+            }
+        }
+        System.out.println();
+        System.out.println(unfired.isEmpty() ? "coverage: every rule is fired by a golden case" : "coverage: " + unfired.size()
+                + " rule(s) no golden case fires:");
+        unfired.stream().sorted().forEach(u -> System.out.println("  " + u));
+        List<String> uncited = catalog.all().stream()
+                .filter(r -> !cited.contains(r.id()) && (market == null || market.equals(r.market())))
+                .map(r -> "country-regulations/" + r.market() + ".yaml: " + r.id() + " is cited by no rule").sorted().toList();
+        System.out.println(uncited.isEmpty() ? "coverage: every regulation is cited" : "coverage: " + uncited.size()
+                + " regulation(s) no rule cites:");
+        uncited.forEach(u -> System.out.println("  " + u));
     }
 }

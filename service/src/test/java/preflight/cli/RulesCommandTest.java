@@ -41,4 +41,11 @@ class RulesCommandTest {
                 .contains("!hasCertification(\"CPC\")")
                 .contains("product.attributes.ageRange: \"1-3\"");
     }
+
+    @Test
+    void testWithCoverageListsUnfiredRulesAndUncitedRegulations() throws Exception {
+        String out = run("rules", "test", "--coverage");
+        assertThat(out).startsWith("0\n").contains("coverage: every rule is fired by a golden case")
+                .contains("coverage: every regulation is cited");
+    }
 }
