@@ -15,6 +15,7 @@ import preflight.Preflight;
 import preflight.bench.WrkLoad;
 import preflight.bench.InProcessBenchmark;
 import preflight.bench.IpBenchmark;
+import preflight.bench.ReloadBenchmark;
 import preflight.bench.StorageBenchmark;
 import preflight.db.Database;
 import preflight.scoring.PenaltyProfiles;
@@ -53,12 +54,14 @@ final class BenchCommand {
     int run(String[] args) throws Exception {
         int seconds = 15;
         List<String> markets = MARKETS;
+        int reloads = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--markets" -> markets = List.of(args[i + 1].split(","));
+                case "--reloads" -> reloads = Integer.parseInt(args[i + 1]);
                 default -> {
-                    System.err.println("usage: preflight bench [--seconds N] [--markets US,DE,UK,JP,FR]");
+                    System.err.println("usage: preflight bench [--seconds N] [--markets US,DE,UK,JP,FR] [--reloads N]");
                     return 2;
                 }
             }
@@ -78,6 +81,10 @@ final class BenchCommand {
             return 1;
         }
         Warmup.run(app.checks(), requests);
+        if (reloads > 0) {
+            ReloadBenchmark.run(app.checks(), app.reloader(), requests, reloads, seconds).forEach(System.out::println);
+            return 0;
+        }
         System.out.println("markets per check: " + markets);
         System.out.println(InProcessBenchmark.run(app.checks(), requests, 50_000));
         ipBenchmark(markets).forEach(System.out::println);

@@ -21,6 +21,7 @@ public final class Main {
               ip eval [--classifiers lexicon,embedded,llm] [--detail]
                                              precision and recall of the IP screen on test-cases/ip/
               bench [--seconds N] [--markets US,DE,...]  in-process and HTTP latency and throughput
+              bench --reloads N [--seconds S]   checks from two threads while the packs reload N times
             """;
 
     private Main() {
