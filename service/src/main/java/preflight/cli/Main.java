@@ -45,6 +45,7 @@ public final class Main {
         }
         try {
             settings = Settings.fromEnv(env);
+            preflight.http.ApiKeys.parse(settings.apiKeys()); // a malformed key list stops here, before anything starts
         } catch (IllegalArgumentException e) {
             System.err.println("preflight: " + e.getMessage());
             return 2;

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import preflight.Preflight;
 import java.util.List;
 import preflight.check.Warmup;
+import preflight.http.ApiKeys;
 import preflight.reload.FolderWatcher;
 import preflight.http.App;
 import preflight.regulations.InvalidCatalogException;
@@ -33,7 +34,7 @@ final class ServeCommand {
         Files.createDirectories(app.settings().dataDir());
         AtomicBoolean ready = new AtomicBoolean(false);
         Javalin server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores,
-                app::storageHealth, app.reloader()::status).create();
+                app::storageHealth, app.reloader()::status, ApiKeys.parse(app.settings().apiKeys())).create();
         server.start(app.settings().port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -25,10 +25,12 @@ import preflight.ip.LlmSettings;
  *                       how long a check waits for the penalty ledger; PREFLIGHT_CHECK_LOG_BUFFER (10000), check
  *                       records held while the database is slow or down; PREFLIGHT_DEFAULT_PLATFORM (alibaba.com),
  *                       the penalty profile for sellers who name none
+ * @param apiKeys        PREFLIGHT_API_KEYS, "role:key" entries separated by commas (seller@SELLER_ID:key for a
+ *                       seller); none leaves every route open
  */
 public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDir, Path testCasesDir,
                        int checkConcurrency, String ipClassifier, int ipClassifierBudgetMillis, LlmSettings llm,
-                       DbSettings db) {
+                       DbSettings db, String apiKeys) {
 
     /** Where the check log and the penalty ledger live. */
     public record DbSettings(String url, String user, String password, int budgetMillis, int checkLogBuffer,
@@ -51,12 +53,13 @@ public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDi
                         env.getOrDefault("PREFLIGHT_DB_PASSWORD", ""),
                         positive("PREFLIGHT_DB_BUDGET_MS", env.getOrDefault("PREFLIGHT_DB_BUDGET_MS", "50")),
                         positive("PREFLIGHT_CHECK_LOG_BUFFER", env.getOrDefault("PREFLIGHT_CHECK_LOG_BUFFER", "10000")),
-                        env.getOrDefault("PREFLIGHT_DEFAULT_PLATFORM", "alibaba.com")));
+                        env.getOrDefault("PREFLIGHT_DEFAULT_PLATFORM", "alibaba.com")),
+                env.getOrDefault("PREFLIGHT_API_KEYS", ""));
     }
 
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, rulesDir, regulationsDir, testCasesDir, checkConcurrency, ipClassifier,
-                ipClassifierBudgetMillis, llm, db);
+                ipClassifierBudgetMillis, llm, db, apiKeys);
     }
 
     /** The penalty profiles, one per platform. */

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -43,25 +44,28 @@ public final class App {
     private final StoreRoutes stores;
     private final Supplier<Map<String, Object>> storageHealth;
     private final java.util.function.Function<String, java.util.Optional<PackStatus>> packStatus;
+    private final Access access;
 
     /** @param ready true once packs are compiled and warmed up; until then /health and checks answer 503 */
     public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock) {
-        this(parser, checks, packs, ready, clock, () -> null, Map::of, m -> java.util.Optional.empty());
+        this(parser, checks, packs, ready, clock, () -> null, Map::of, m -> java.util.Optional.empty(), ApiKeys.none());
     }
 
     /**
      * @param stores        the store's record (ledger, check log, outcomes); null while storage is not open
      * @param storageHealth what /health says of the database and the check-log buffer
      * @param packStatus    a market's live pack and its last refused candidate
+     * @param keys          the API keys; none configured leaves every route open
      */
     public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock,
                Supplier<StoreService> stores, Supplier<Map<String, Object>> storageHealth,
-               java.util.function.Function<String, java.util.Optional<PackStatus>> packStatus) {
+               java.util.function.Function<String, java.util.Optional<PackStatus>> packStatus, ApiKeys keys) {
         this.parser = parser;
         this.upcoming = new UpcomingRules(clock);
         this.stores = new StoreRoutes(stores, json, clock);
         this.storageHealth = storageHealth;
         this.packStatus = packStatus;
+        this.access = new Access(keys);
         this.checks = checks;
         this.packs = packs;
         this.ready = ready;
@@ -73,18 +77,18 @@ public final class App {
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
-            config.routes.post("/v1/checks", this::check);
-            config.routes.get("/v1/rule-packs", this::rulePacks);
-            config.routes.get("/v1/rule-packs/{market}", ctx -> ctx.json(packStatus.apply(ctx.pathParam("market"))
-                    .orElseThrow(() -> new StoreRoutes.NotFoundException("market", "no pack '" + ctx.pathParam("market") + "'"))));
-            config.routes.get("/v1/regulations/upcoming", ctx -> {
+            config.routes.post("/v1/checks", access.allow(Set.of(Role.LISTING_FLOW), this::check));
+            config.routes.get("/v1/rule-packs", access.allow(Set.of(Role.OFFICER), this::rulePacks));
+            config.routes.get("/v1/rule-packs/{market}", access.allow(Set.of(Role.OFFICER), ctx -> ctx.json(packStatus.apply(ctx.pathParam("market"))
+                    .orElseThrow(() -> new StoreRoutes.NotFoundException("market", "no pack '" + ctx.pathParam("market") + "'")))));
+            config.routes.get("/v1/regulations/upcoming", access.allow(Set.of(Role.LISTING_FLOW, Role.SELLER, Role.OFFICER), ctx -> {
                 if (!packs.isLoaded()) {
                     throw new NotReadyException();
                 }
                 ctx.json(upcoming.answer(ctx, packs.get()));
-            });
+            }));
             config.routes.get("/health", this::health);
-            stores.register(config.routes, this::readBody);
+            stores.register(config.routes, this::readBody, access);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, "invalid request", e.problems()));
             config.routes.exception(PayloadTooLargeException.class, (e, ctx) -> error(ctx, 413, "request too large",
@@ -93,6 +97,12 @@ public final class App {
                 ctx.header("Retry-After", "1");
                 error(ctx, 503, "not ready", List.of(new FieldProblem("service", "rule packs are still loading")));
             });
+            config.routes.exception(Access.UnauthorizedException.class, (e, ctx) -> {
+                ctx.header("WWW-Authenticate", "Bearer");
+                error(ctx, 401, "unauthorized", List.of(new FieldProblem("Authorization", "an API key is required: Bearer KEY or X-API-Key")));
+            });
+            config.routes.exception(Access.ForbiddenException.class, (e, ctx) -> error(ctx, 403, "forbidden",
+                    List.of(new FieldProblem("Authorization", e.getMessage()))));
             config.routes.exception(StoreRoutes.StorageClosedException.class, (e, ctx) -> error(ctx, 503, "storage unavailable",
                     List.of(new FieldProblem("storage", "this process keeps no store record"))));
             config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {

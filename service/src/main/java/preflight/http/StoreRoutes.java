@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import preflight.db.CheckRecord;
 import preflight.db.Penalty;
@@ -37,12 +38,14 @@ final class StoreRoutes {
         this.clock = clock;
     }
 
-    void register(RoutesConfig routes, java.util.function.Function<Context, JsonNode> body) {
-        routes.post("/v1/stores/{sellerId}/penalties", ctx -> recordPenalty(ctx, body.apply(ctx)));
-        routes.get("/v1/stores/{sellerId}", this::standing);
-        routes.get("/v1/checks/{checkId}", this::check);
-        routes.post("/v1/checks/{checkId}/outcome", ctx -> outcome(ctx, body.apply(ctx)));
-        routes.get("/v1/calibration", ctx -> ctx.json(service().calibration()));
+    void register(RoutesConfig routes, java.util.function.Function<Context, JsonNode> body, Access access) {
+        Set<Role> flow = Set.of(Role.LISTING_FLOW);
+        Set<Role> flowOrSeller = Set.of(Role.LISTING_FLOW, Role.SELLER);
+        routes.post("/v1/stores/{sellerId}/penalties", access.allow(flow, ctx -> recordPenalty(ctx, body.apply(ctx))));
+        routes.get("/v1/stores/{sellerId}", access.allow(flowOrSeller, this::standing));
+        routes.get("/v1/checks/{checkId}", access.allow(flowOrSeller, this::check));
+        routes.post("/v1/checks/{checkId}/outcome", access.allow(flow, ctx -> outcome(ctx, body.apply(ctx))));
+        routes.get("/v1/calibration", access.allow(Set.of(Role.OFFICER), ctx -> ctx.json(service().calibration())));
     }
 
     private StoreService service() {
@@ -91,6 +94,7 @@ final class StoreRoutes {
 
     private void standing(Context ctx) {
         String sellerId = pathId(ctx, "sellerId");
+        Access.ownStoreOnly(ctx, sellerId);
         List<FieldProblem> problems = new ArrayList<>();
         PenaltyProfile profile = profile(ctx.queryParam("platform"), "platform", problems);
         LocalDate asOf = LocalDate.now(clock);
@@ -112,6 +116,7 @@ final class StoreRoutes {
         String checkId = pathId(ctx, "checkId");
         CheckRecord r = service().check(checkId).orElseThrow(() -> new NotFoundException("checkId",
                 "no check " + checkId + " in the check log (a check made a moment ago may still be on its way)"));
+        Access.ownStoreOnly(ctx, r.sellerId());
         ObjectNode out = json.createObjectNode();
         out.put("checkId", r.checkId());
         out.put("submissionId", r.submissionId());

@@ -1,0 +1,74 @@
+package preflight.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The API keys from configuration ({@code PREFLIGHT_API_KEYS}, entries separated by commas:
+ * {@code listing-flow:KEY}, {@code seller@S-42:KEY}, {@code officer:KEY}, {@code admin:KEY}). Only each
+ * key's SHA-256 is kept in memory; the keys themselves are dropped after reading.
+ */
+public final class ApiKeys {
+
+    /** Who a key belongs to; {@code sellerId} only for the seller role. */
+    public record Principal(Role role, String sellerId) {
+    }
+
+    private final Map<String, Principal> byHash;
+
+    private ApiKeys(Map<String, Principal> byHash) {
+        this.byHash = byHash;
+    }
+
+    public static ApiKeys none() {
+        return new ApiKeys(Map.of());
+    }
+
+    public static ApiKeys parse(String config) {
+        Map<String, Principal> out = new HashMap<>();
+        if (config == null || config.isBlank()) {
+            return none();
+        }
+        for (String entry : config.split(",")) {
+            String e = entry.strip();
+            int colon = e.indexOf(':');
+            if (colon <= 0 || colon == e.length() - 1) {
+                throw new IllegalArgumentException("PREFLIGHT_API_KEYS: each entry is ROLE:KEY (seller@SELLER_ID:KEY); found '"
+                        + (colon > 0 ? e.substring(0, colon) + ":…" : "…") + "'");
+            }
+            String who = e.substring(0, colon);
+            String key = e.substring(colon + 1);
+            if (key.length() < 16) {
+                throw new IllegalArgumentException("PREFLIGHT_API_KEYS: the key of " + who + " is shorter than 16 characters");
+            }
+            Principal p = who.startsWith("seller@") ? new Principal(Role.SELLER, who.substring("seller@".length()))
+                    : new Principal(Role.named(who), null);
+            if (out.put(hash(key), p) != null) {
+                throw new IllegalArgumentException("PREFLIGHT_API_KEYS: one key is given twice");
+            }
+        }
+        return new ApiKeys(Map.copyOf(out));
+    }
+
+    /** No key configured: the embedded default, where every route is open. */
+    public boolean isOpen() {
+        return byHash.isEmpty();
+    }
+
+    public Optional<Principal> find(String key) {
+        return key == null || key.isBlank() ? Optional.empty() : Optional.ofNullable(byHash.get(hash(key)));
+    }
+
+    private static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

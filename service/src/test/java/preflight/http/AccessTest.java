@@ -1,0 +1,103 @@
+package preflight.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import preflight.TestServer;
+
+/** With API keys configured: 401 without a key, 403 for a role the route is not for, on every route. */
+class AccessTest {
+
+    static final String FLOW = "listing-flow-key-0123456789";
+    static final String OFFICER = "officer-key-0123456789";
+    static final String ADMIN = "admin-key-0123456789";
+    static final String SELLER = "seller-s1-key-0123456789";
+    static TestServer server;
+    static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(Map.of("PREFLIGHT_API_KEYS", "listing-flow:" + FLOW + ", officer:" + OFFICER + ", admin:" + ADMIN
+                + ", seller@S-1:" + SELLER, "PREFLIGHT_IP_CLASSIFIER", "lexicon"), true);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A route, a body for POSTs, and the roles it is for (admin may call all). */
+    record Route(String method, String path, String body, List<String> allowed) {
+    }
+
+    static final String CHECK = "{\"seller\":{\"id\":\"S-1\"},\"product\":{\"title\":\"Plush toy\",\"category\":\"toys\"},"
+            + "\"targetCountries\":[\"US\"],\"options\":{\"asOf\":\"2026-11-25\"}}";
+
+    static final List<Route> ROUTES = List.of(
+            new Route("POST", "/v1/checks", CHECK, List.of(FLOW)),
+            new Route("GET", "/v1/regulations/upcoming?country=US", null, List.of(FLOW, SELLER, OFFICER)),
+            new Route("GET", "/v1/rule-packs", null, List.of(OFFICER)),
+            new Route("GET", "/v1/rule-packs/US", null, List.of(OFFICER)),
+            new Route("POST", "/v1/stores/S-1/penalties", "{\"violationType\":\"x\",\"points\":1,\"date\":\"2026-11-01\"}", List.of(FLOW)),
+            new Route("GET", "/v1/stores/S-1", null, List.of(FLOW, SELLER)),
+            new Route("GET", "/v1/checks/no-such-check", null, List.of(FLOW, SELLER)),
+            new Route("POST", "/v1/checks/no-such-check/outcome", "{\"published\":false}", List.of(FLOW)),
+            new Route("GET", "/v1/calibration", null, List.of(OFFICER)));
+
+    static int call(Route r, String key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + r.path()));
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        if (r.method().equals("POST")) {
+            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(r.body()));
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void everyRouteWantsAKnownKeyAndTheRightRole() throws Exception {
+        for (Route r : ROUTES) {
+            assertThat(call(r, null)).as(r.path() + " without a key").isEqualTo(401);
+            assertThat(call(r, "not-a-key-at-all-0000")).as(r.path() + " with an unknown key").isEqualTo(401);
+            for (String key : List.of(FLOW, OFFICER, SELLER)) {
+                int status = call(r, key);
+                if (r.allowed().contains(key)) {
+                    assertThat(status).as(r.path() + " for its role").isNotIn(401, 403);
+                } else {
+                    assertThat(status).as(r.path() + " for another role").isEqualTo(403);
+                }
+            }
+            assertThat(call(r, ADMIN)).as(r.path() + " for admin").isNotIn(401, 403);
+        }
+    }
+
+    @Test
+    void aSellerKeyReachesOnlyItsOwnStore() throws Exception {
+        assertThat(call(new Route("GET", "/v1/stores/S-1", null, List.of()), SELLER)).isEqualTo(200);
+        assertThat(call(new Route("GET", "/v1/stores/S-2", null, List.of()), SELLER)).isEqualTo(403);
+    }
+
+    @Test
+    void healthAndTheOpenApiDocumentStayOpen() throws Exception {
+        assertThat(call(new Route("GET", "/health", null, List.of()), null)).isEqualTo(200);
+        assertThat(call(new Route("GET", "/openapi.json", null, List.of()), null)).isEqualTo(200);
+    }
+
+    @Test
+    void keysAreCheckedWhenConfigured() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiKeys.parse("officer:short"))
+                .hasMessageContaining("shorter than 16");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiKeys.parse("janitor:0123456789abcdef"))
+                .hasMessageContaining("unknown role");
+        assertThat(ApiKeys.parse("").isOpen()).isTrue();
+    }
+}
