@@ -33,6 +33,11 @@ record DrlFile(String displayPath, String text, String packageName, List<RuleMet
 
     static DrlFile read(String displayPath, String text, String market, RegulationCatalog catalog,
                         List<PackProblem> problems) {
+        int before = problems.size();
+        RuleSandbox.screen(displayPath, text, problems);
+        if (problems.size() > before) {
+            return new DrlFile(displayPath, text, "", List.of()); // refused before anything compiles
+        }
         PackageDescr pkg;
         DrlParser parser = new DrlParser();
         try {
