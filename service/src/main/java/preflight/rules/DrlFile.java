@@ -33,11 +33,6 @@ record DrlFile(String displayPath, String text, String packageName, List<RuleMet
 
     static DrlFile read(String displayPath, String text, String market, RegulationCatalog catalog,
                         List<PackProblem> problems) {
-        int before = problems.size();
-        RuleSandbox.screen(displayPath, text, problems);
-        if (problems.size() > before) {
-            return new DrlFile(displayPath, text, "", List.of()); // refused before anything compiles
-        }
         PackageDescr pkg;
         DrlParser parser = new DrlParser();
         try {
@@ -48,6 +43,11 @@ record DrlFile(String displayPath, String text, String packageName, List<RuleMet
         if (pkg == null || parser.hasErrors()) {
             // the compiler reports syntax errors with their lines; nothing more can be read here
             return new DrlFile(displayPath, text, "", List.of());
+        }
+        int before = problems.size();
+        RuleSandbox.screen(displayPath, text, problems);
+        if (problems.size() > before) {
+            return new DrlFile(displayPath, text, "", List.of()); // refused before anything compiles
         }
         String[] lines = text.split("\n", -1);
         List<RuleMeta> rules = new ArrayList<>();

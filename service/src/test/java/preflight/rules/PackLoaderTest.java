@@ -102,7 +102,7 @@ class PackLoaderTest {
     void aRuleThatReportsNothingIsRefused() {
         TempPacks t = new TempPacks(dir).pack("T", "")
                 .drl("T", "t.drl", "rule \"Silent\"\n    " + META + "\nwhen\n    $l : Listing( wireless )\nthen\n    System.out.println(\"x\");\nend\n");
-        assertThatThrownBy(() -> t.loader().loadAll()).hasMessageContaining("the then part must call findings.report");
+        assertThatThrownBy(() -> t.loader().loadAll()).hasMessageContaining("the then part may only be findings.report");
     }
 
     @Test
