@@ -16,20 +16,13 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * An LLM judges the doubtful listing, through langchain4j's OpenAI chat model with a JSON-schema
  * structured answer (verdict, confidence, marks, reasoning). Ollama is reached through its
  * OpenAI-compatible {@code /v1} endpoint, as are vLLM, DeepSeek and Qwen: one client, no second SDK.
- * A check waits at most the time budget, and slow or failing calls open a circuit breaker (wrap it in a
- * {@link CachedClassifier} to ask once per listing). It throws {@link ClassifierUnavailableException} when it cannot answer, and
+ * A check waits at most the time budget (a {@link BudgetedClassifier}), and slow or failing calls open a
+ * circuit breaker (wrap it in a {@link CachedClassifier} to ask once per listing). It throws {@link ClassifierUnavailableException} when it cannot answer, and
  * {@link FallbackClassifier} turns that into the embedded classifier's answer.
  */
 public final class LlmClassifier implements IpClassifier, AutoCloseable {
@@ -59,14 +52,13 @@ public final class LlmClassifier implements IpClassifier, AutoCloseable {
 
     private final String name;
     private final ChatModel model;
-    private final long budgetMillis;
     private final CircuitBreaker breaker;
-    private final ThreadPoolExecutor calls;
+    private final BudgetedClassifier budgeted;
     private final ObjectMapper json = new ObjectMapper();
 
     public LlmClassifier(LlmSettings settings) {
         this.name = "llm:" + settings.provider() + ":" + settings.model();
-        this.budgetMillis = settings.budgetMillis();
+        long budgetMillis = settings.budgetMillis();
         this.model = OpenAiChatModel.builder()
                 .baseUrl(settings.baseUrl())
                 .apiKey(settings.apiKey().isEmpty() ? "not-needed" : settings.apiKey())
@@ -78,12 +70,18 @@ public final class LlmClassifier implements IpClassifier, AutoCloseable {
                 .strictJsonSchema(true)
                 .build();
         this.breaker = new CircuitBreaker(5, 30_000, System::nanoTime);
-        // a bounded queue: when the LLM is slow, waiting calls pile up here, not in the checks
-        this.calls = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
-            Thread t = new Thread(r, "llm-classifier");
-            t.setDaemon(true);
-            return t;
-        });
+        // the time budget and the bounded queue of waiting calls are the embedded classifier's own
+        this.budgeted = new BudgetedClassifier(new IpClassifier() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Opinion classify(IpQuestion question) {
+                return ask(question);
+            }
+        }, budgetMillis, 4);
     }
 
     @Override
@@ -96,30 +94,27 @@ public final class LlmClassifier implements IpClassifier, AutoCloseable {
         if (!breaker.allow()) {
             throw new ClassifierUnavailableException("the LLM failed repeatedly; it is rested for a while", null);
         }
-        Future<String> answer;
         try {
-            answer = calls.submit(() -> model.chat(request(question)).aiMessage().text());
-        } catch (RejectedExecutionException e) {
-            breaker.failed();
-            throw new ClassifierUnavailableException("too many LLM calls waiting", e);
-        }
-        try {
-            Opinion opinion = parse(answer.get(budgetMillis, TimeUnit.MILLISECONDS));
+            Opinion opinion = budgeted.classify(question);
             breaker.succeeded();
             return opinion;
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            breaker.failed();
-            throw new ClassifierUnavailableException("the LLM gave no answer within " + budgetMillis + " ms", e);
-        } catch (ExecutionException e) {
-            breaker.failed();
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ClassifierUnavailableException("the LLM call failed: " + firstLine(cause.getMessage()), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClassifierUnavailableException("interrupted while waiting for the LLM", e);
+        } catch (ClassifierUnavailableException e) {
+            breaker.failed(); // too slow, down, or out of format: all count against the LLM
+            throw e;
+        }
+    }
+
+    /** One call to the LLM, on the budget's thread: its answer, or why there is none. */
+    private Opinion ask(IpQuestion question) {
+        String text;
+        try {
+            text = model.chat(request(question)).aiMessage().text();
+        } catch (RuntimeException e) {
+            throw new ClassifierUnavailableException("the LLM call failed: " + firstLine(e.getMessage()), e);
+        }
+        try {
+            return parse(text);
         } catch (IllegalArgumentException e) {
-            breaker.failed();
             throw new ClassifierUnavailableException("the LLM answered out of format: " + e.getMessage(), e);
         }
     }
@@ -167,6 +162,6 @@ public final class LlmClassifier implements IpClassifier, AutoCloseable {
 
     @Override
     public void close() {
-        calls.shutdownNow();
+        budgeted.close();
     }
 }
