@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,34 +57,34 @@ final class StoreRoutes {
 
     private void recordPenalty(Context ctx, JsonNode body) {
         String sellerId = pathId(ctx, "sellerId");
-        List<FieldProblem> problems = new ArrayList<>();
         if (!body.isObject()) {
             throw new InvalidRequestException("body", "must be a JSON object");
         }
-        String violationType = text(body, "violationType", true, 100, problems);
-        String ruleId = text(body, "ruleId", false, 100, problems);
-        String listingId = text(body, "listingId", false, MAX_ID, problems);
-        String source = text(body, "source", false, 200, problems);
-        String ledger = text(body, "ledger", false, 50, problems);
-        String strike = text(body, "strike", false, 50, problems);
+        Problems problems = new Problems();
+        String violationType = problems.requiredString(body, "violationType", "violationType", 100);
+        String ruleId = problems.optionalString(body, "ruleId", "ruleId", 100);
+        String listingId = problems.optionalString(body, "listingId", "listingId", MAX_ID);
+        String source = problems.optionalString(body, "source", "source", 200);
+        String ledger = problems.optionalString(body, "ledger", "ledger", 50);
+        String strike = problems.optionalString(body, "strike", "strike", 50);
         JsonNode points = body.get("points");
         if (points == null || points.isNull()) {
-            problems.add(new FieldProblem("points", "required"));
+            problems.add("points", "required");
         } else if (!points.canConvertToInt() || !points.isIntegralNumber() || points.asInt() < 0 || points.asInt() > 1000) {
-            problems.add(new FieldProblem("points", "a whole number from 0 to 1000"));
+            problems.add("points", "a whole number from 0 to 1000");
         }
-        LocalDate date = date(body, "date", true, problems);
-        PenaltyProfile profile = profile(text(body, "platform", false, 50, problems), "platform", problems);
+        LocalDate date = date(body, "date", problems);
+        PenaltyProfile profile = profile(problems.optionalString(body, "platform", "platform", 50), "platform", problems);
         if (profile != null && ledger != null && profile.ledgers().stream().noneMatch(l -> l.id().equals(ledger))) {
-            problems.add(new FieldProblem("ledger", "not a ledger of " + profile.platform() + ": "
-                    + profile.ledgers().stream().map(PenaltyProfile.Ledger::id).toList()));
+            problems.add("ledger", "not a ledger of " + profile.platform() + ": "
+                    + profile.ledgers().stream().map(PenaltyProfile.Ledger::id).toList());
         }
         if (profile != null && strike != null && profile.strikes().stream().noneMatch(s -> s.id().equals(strike))) {
-            problems.add(new FieldProblem("strike", "not a strike count of " + profile.platform() + ": "
-                    + profile.strikes().stream().map(PenaltyProfile.Strike::id).toList()));
+            problems.add("strike", "not a strike count of " + profile.platform() + ": "
+                    + profile.strikes().stream().map(PenaltyProfile.Strike::id).toList());
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+        if (!problems.list.isEmpty()) {
+            throw new InvalidRequestException(problems.list);
         }
         Penalty p = service().recordPenalty(sellerId, profile, ledger, violationType, ruleId, points.asInt(), strike, date,
                 listingId, source == null ? "api" : source);
@@ -95,7 +94,7 @@ final class StoreRoutes {
     private void standing(Context ctx) {
         String sellerId = pathId(ctx, "sellerId");
         Access.ownStoreOnly(ctx, sellerId);
-        List<FieldProblem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         PenaltyProfile profile = profile(ctx.queryParam("platform"), "platform", problems);
         LocalDate asOf = LocalDate.now(clock);
         String day = ctx.queryParam("asOf");
@@ -103,11 +102,11 @@ final class StoreRoutes {
             try {
                 asOf = LocalDate.parse(day);
             } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem("asOf", "a date as YYYY-MM-DD"));
+                problems.add("asOf", "a date as YYYY-MM-DD");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+        if (!problems.list.isEmpty()) {
+            throw new InvalidRequestException(problems.list);
         }
         ctx.json(service().standing(sellerId, profile, asOf));
     }
@@ -137,35 +136,21 @@ final class StoreRoutes {
 
     private void outcome(Context ctx, JsonNode body) {
         String checkId = pathId(ctx, "checkId");
-        List<FieldProblem> problems = new ArrayList<>();
         if (!body.isObject()) {
             throw new InvalidRequestException("body", "must be a JSON object");
         }
+        Problems problems = new Problems();
         JsonNode published = body.get("published");
         if (published == null || !published.isBoolean()) {
-            problems.add(new FieldProblem("published", published == null ? "required" : "true or false"));
+            problems.add("published", published == null ? "required" : "true or false");
         }
-        List<String> enforced = new ArrayList<>();
-        JsonNode list = body.get("enforced");
-        if (list != null && !list.isNull()) {
-            if (!list.isArray()) {
-                problems.add(new FieldProblem("enforced", "a list of rule ids"));
-            } else {
-                for (int i = 0; i < list.size(); i++) {
-                    if (!list.get(i).isTextual() || list.get(i).asText().isBlank() || list.get(i).asText().length() > 100) {
-                        problems.add(new FieldProblem("enforced[" + i + "]", "a rule id"));
-                    } else {
-                        enforced.add(list.get(i).asText());
-                    }
-                }
-            }
-        }
+        List<String> enforced = problems.stringList(body, "enforced", "enforced", 100);
         JsonNode points = body.get("points");
         if (points != null && !points.isNull() && (!points.isIntegralNumber() || points.asInt() < 0 || points.asInt() > 1000)) {
-            problems.add(new FieldProblem("points", "a whole number from 0 to 1000"));
+            problems.add("points", "a whole number from 0 to 1000");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+        if (!problems.list.isEmpty()) {
+            throw new InvalidRequestException(problems.list);
         }
         Integer p = points == null || points.isNull() ? null : points.asInt();
         switch (service().recordOutcome(checkId, published.asBoolean(), enforced, p)) {
@@ -176,11 +161,11 @@ final class StoreRoutes {
         }
     }
 
-    private PenaltyProfile profile(String platform, String field, List<FieldProblem> problems) {
+    private PenaltyProfile profile(String platform, String field, Problems problems) {
         StoreService s = service();
         var profile = s.profile(platform);
         if (profile.isEmpty()) {
-            problems.add(new FieldProblem(field, "no penalty profile for '" + platform + "'"));
+            problems.add(field, "no penalty profile for '" + Problems.printable(String.valueOf(platform)) + "'");
             return null;
         }
         return profile.get();
@@ -194,33 +179,16 @@ final class StoreRoutes {
         return id;
     }
 
-    private static String text(JsonNode body, String field, boolean required, int max, List<FieldProblem> problems) {
+    private static LocalDate date(JsonNode body, String field, Problems problems) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) {
-            if (required) {
-                problems.add(new FieldProblem(field, "required"));
-            }
-            return null;
-        }
-        if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > max) {
-            problems.add(new FieldProblem(field, "a string of 1 to " + max + " characters"));
-            return null;
-        }
-        return n.asText();
-    }
-
-    private static LocalDate date(JsonNode body, String field, boolean required, List<FieldProblem> problems) {
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            if (required) {
-                problems.add(new FieldProblem(field, "required"));
-            }
+            problems.add(field, "required");
             return null;
         }
         try {
             return LocalDate.parse(n.asText());
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "a date as YYYY-MM-DD"));
+            problems.add(field, "a date as YYYY-MM-DD");
             return null;
         }
     }
