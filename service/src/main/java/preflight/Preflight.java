@@ -2,7 +2,6 @@ package preflight;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import preflight.check.CheckedListing;
@@ -49,7 +48,7 @@ public final class Preflight {
     private final AtomicReference<Storage> storage = new AtomicReference<>();
 
     /** The database and what lives in it, once opened. */
-    public record Storage(Database database, StoreService stores, CheckLog checkLog, CheckLogWriter<CheckedListing> writer) {
+    public record Storage(Database database, StoreService stores, CheckLogWriter<CheckedListing> writer) {
     }
     private final CheckRequestParser parser;
     private final CheckService checks;
@@ -106,24 +105,21 @@ public final class Preflight {
         Outcomes outcomes = new Outcomes(db.dataSource());
         CheckLog log = new CheckLog(db.dataSource());
         StoreService stores = new StoreService(profiles, settings.db().defaultPlatform(), new PenaltyLedger(db.dataSource()),
-                outcomes, log, new EnforcementModel(learned(outcomes)), clock, settings.db().budgetMillis());
-        Storage opened = new Storage(db, stores, log, new CheckLogWriter<>(log, this::checkRecord, settings.db().checkLogBuffer()));
+                outcomes, log, learned(outcomes), clock, settings.db().budgetMillis());
+        Storage opened = new Storage(db, stores, new CheckLogWriter<>(log, this::checkRecord, settings.db().checkLogBuffer()));
         storage.set(opened);
         return opened;
     }
 
-    /** What recorded outcomes taught so far; nothing when the database cannot say yet. */
-    private static Map<String, EnforcementModel.Counts> learned(Outcomes outcomes) {
-        Map<String, EnforcementModel.Counts> counts = new HashMap<>();
+    /** What recorded outcomes taught so far; the priors alone when the database cannot say yet. */
+    private static EnforcementModel learned(Outcomes outcomes) {
+        EnforcementModel model = new EnforcementModel(Map.of());
         try {
-            for (Outcomes.Pair p : outcomes.pairs()) {
-                counts.merge(p.ruleId(), new EnforcementModel.Counts(1, p.enforced() ? 1 : 0),
-                        (a, b) -> new EnforcementModel.Counts(a.published() + b.published(), a.enforced() + b.enforced()));
-            }
+            outcomes.pairs().forEach(p -> model.record(p.ruleId(), p.enforced()));
         } catch (java.sql.SQLException e) {
             // the database is not up yet: the priors stand until outcomes can be read
         }
-        return counts;
+        return model;
     }
 
     public Storage storage() {

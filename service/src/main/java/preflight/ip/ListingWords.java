@@ -43,6 +43,16 @@ final class ListingWords {
         return fields.get(index);
     }
 
+    /** The field of that request name; an empty one when the listing has no such text. */
+    Field field(String name) {
+        for (Field f : fields) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        return new Field(name, "", "");
+    }
+
     /** The seller's text of words {@code from} to {@code to} (inclusive), which share a field. */
     String text(int from, int to) {
         Word a = words.get(from);

@@ -35,8 +35,7 @@ final class MentionContext {
 
     /** Why the mention is ordinary language, or null when it is not. */
     static String genericUse(Mark mark, ListingWords words, MarkMention m, String category) {
-        String field = words.fields().stream().filter(f -> f.name().equals(m.field())).findFirst()
-                .map(ListingWords.Field::lower).orElse("");
+        String field = words.field(m.field()).lower();
         String said = m.text().toLowerCase(Locale.ROOT);
         for (String phrase : mark.genericPhrases()) {
             String lower = phrase.toLowerCase(Locale.ROOT);
@@ -80,7 +79,7 @@ final class MentionContext {
             return last + 1 < w.size() && w.get(last + 1).field() == w.get(m.word()).field()
                     && STYLE_WORDS.contains(w.get(last + 1).folded());
         }
-        String text = fieldText(words, m);
+        String text = words.field(m.field()).text();
         int end = m.at() + m.text().length();
         return end < text.length() && (text.charAt(end) == '风' || text.startsWith("同款", end) || text.charAt(end) == '款');
     }
@@ -137,7 +136,7 @@ final class MentionContext {
 
     /** The "for" / "compatible with" / "适用于" just before the mention, or null. */
     private static String cueBefore(ListingWords words, MarkMention m) {
-        String text = fieldText(words, m);
+        String text = words.field(m.field()).text();
         String before = text.substring(Math.max(0, m.at() - 60), m.at());
         for (String cue : CJK_CUES) {
             if (before.contains(cue)) {
@@ -159,10 +158,5 @@ final class MentionContext {
             }
         }
         return null;
-    }
-
-    private static String fieldText(ListingWords words, MarkMention m) {
-        return words.fields().stream().filter(f -> f.name().equals(m.field())).findFirst()
-                .map(ListingWords.Field::text).orElse("");
     }
 }

@@ -114,7 +114,9 @@ public final class PackReloader {
         candidates.putAll(result.packs());
         RulePacks trial = new RulePacks(candidates);
         IpScreen trialIp = candidateIp;
-        Map<String, List<String>> failedCases = goldenCases(checksOver.apply(() -> trial, () -> trialIp));
+        List<String> caseProblems = new ArrayList<>();
+        List<GoldenCase> cases = GoldenCases.load(testCasesDir, null, caseProblems);
+        Map<String, List<String>> failedCases = goldenCases(cases, caseProblems, checksOver.apply(() -> trial, () -> trialIp));
 
         Set<String> markets = new java.util.TreeSet<>(result.packs().keySet());
         markets.addAll(errors.keySet());
@@ -148,7 +150,7 @@ public final class PackReloader {
         boolean ipOk = ipErrors.isEmpty() && !failedCases.containsKey("global");
         RulePacks nextPacks = new RulePacks(next);
         IpScreen nextIp = ipOk ? candidateIp : liveIp.get();
-        Warmup.run(checksOver.apply(() -> nextPacks, () -> nextIp), samples());
+        Warmup.run(checksOver.apply(() -> nextPacks, () -> nextIp), samples(cases));
         live.swap(nextPacks);
         if (ipOk) {
             swapIp.accept(candidateIp);
@@ -176,11 +178,10 @@ public final class PackReloader {
     }
 
     /** The failing golden cases per market folder, each as "name: first mismatch". */
-    private Map<String, List<String>> goldenCases(CheckService checks) {
-        List<String> problems = new ArrayList<>();
+    private Map<String, List<String>> goldenCases(List<GoldenCase> cases, List<String> problems, CheckService checks) {
         Map<String, List<String>> failed = new HashMap<>();
         CaseRunner runner = new CaseRunner(parser, checks);
-        for (GoldenCase c : GoldenCases.load(testCasesDir, null, problems)) {
+        for (GoldenCase c : cases) {
             CaseResult r = runner.run(c);
             if (!r.passed()) {
                 failed.computeIfAbsent(c.market(), k -> new ArrayList<>()).add(c.name() + ": " + r.mismatches().get(0));
@@ -192,9 +193,9 @@ public final class PackReloader {
         return failed;
     }
 
-    private List<CheckRequest> samples() {
+    private List<CheckRequest> samples(List<GoldenCase> cases) {
         List<CheckRequest> out = new ArrayList<>();
-        for (GoldenCase c : GoldenCases.load(testCasesDir, null, new ArrayList<>())) {
+        for (GoldenCase c : cases) {
             try {
                 out.add(parser.parse(c.request()));
             } catch (InvalidRequestException e) {

@@ -101,10 +101,6 @@ record DrlFile(String displayPath, String text, String packageName, List<RuleMet
         if (country != null && !"*".equals(country)) {
             problems.add(new PackProblem(file, line, "rule \"" + rule.getName() + "\": @country may only be \"*\" (the finding applies everywhere)"));
         }
-        String consequence = String.valueOf(rule.getConsequence());
-        if (!consequence.contains("findings.report(")) {
-            problems.add(new PackProblem(file, rule.getConsequenceLine(), "rule \"" + rule.getName() + "\": the then part must call findings.report(kcontext, $listing, message, fix)"));
-        }
         if (problems.size() > before) {
             return null;
         }

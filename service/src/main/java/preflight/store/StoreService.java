@@ -97,9 +97,13 @@ public final class StoreService implements AutoCloseable {
 
     /** Points per ledger and strikes that count on {@code asOf}. */
     Standing standing(PenaltyProfile profile, String sellerId, LocalDate asOf) {
+        return standing(profile, penalties(profile, sellerId, asOf), asOf);
+    }
+
+    private static Standing standing(PenaltyProfile profile, List<Penalty> penalties, LocalDate asOf) {
         Map<String, Integer> points = new HashMap<>();
         Map<String, Integer> strikes = new HashMap<>();
-        for (Penalty p : penalties(profile, sellerId, asOf)) {
+        for (Penalty p : penalties) {
             PenaltyProfile.Ledger l = profile.ledger(p.ledger());
             if (p.date().isAfter(asOf.minusDays(l.countsForDays()))) {
                 points.merge(l.id(), p.points(), Integer::sum);
@@ -123,7 +127,7 @@ public final class StoreService implements AutoCloseable {
     /** The store's standing for GET /v1/stores/{sellerId}. */
     public StoreStanding standing(String sellerId, PenaltyProfile profile, LocalDate asOf) {
         List<Penalty> counting = penalties(profile, sellerId, asOf);
-        Standing s = standing(profile, sellerId, asOf);
+        Standing s = standing(profile, counting, asOf);
         List<StoreStanding.LedgerStanding> ledgers = new ArrayList<>();
         for (PenaltyProfile.Ledger l : profile.ledgers()) {
             int recorded = s.points(l.id());
