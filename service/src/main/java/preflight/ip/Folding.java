@@ -34,6 +34,9 @@ final class Folding {
 
     /** The folded form of one word or alias (no spaces inside). */
     String fold(String word) {
+        if (isPlainAscii(word)) { // most words: NFKC leaves ASCII as it is
+            return word.toLowerCase(Locale.ROOT).replace("'", "");
+        }
         String s = Normalizer.normalize(word, Normalizer.Form.NFKC);
         if (!isPlainAscii(s)) {
             s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
