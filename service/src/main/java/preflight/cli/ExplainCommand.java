@@ -71,7 +71,7 @@ final class ExplainCommand {
                 + rule.map(r -> "  (" + r.file() + ":" + r.line() + ")").orElse("  (the IP screen)"));
         rule.ifPresent(r -> {
             out.println("  condition:");
-            condition(r).forEach(line -> out.println("    " + line));
+            r.condition().forEach(line -> out.println("    " + line));
         });
         out.println("  because the listing has:");
         if (f.evidence().isEmpty()) {
@@ -94,23 +94,4 @@ final class ExplainCommand {
         return Optional.empty();
     }
 
-    /** The rule's when part, from its file. */
-    private List<String> condition(RuleMeta r) {
-        try {
-            Path path = app.settings().rulesDir().toAbsolutePath().getParent().resolve(r.file());
-            List<String> lines = Files.readAllLines(path);
-            int start = -1;
-            for (int i = Math.max(0, r.line() - 1); i < lines.size(); i++) {
-                String t = lines.get(i).strip();
-                if (t.equals("when")) {
-                    start = i + 1;
-                } else if (t.equals("then") && start >= 0) {
-                    return lines.subList(start, i).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
-                }
-            }
-        } catch (IOException e) {
-            return List.of("(cannot read " + r.file() + ": " + e.getMessage() + ")");
-        }
-        return List.of("(condition not found)");
-    }
 }

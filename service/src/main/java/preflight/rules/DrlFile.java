@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,7 +23,7 @@ import preflight.regulations.RegulationCatalog;
  * One DRL file of a pack: its text, and the metadata of each rule in it, checked against the
  * regulation catalog. Problems are collected, never thrown, so an officer sees them all at once.
  */
-record DrlFile(String displayPath, String text, String packageName, List<RuleMeta> rules) {
+record DrlFile(String displayPath, String text, String packageName, List<RuleMeta> rules, IntUnaryOperator sourceLine) {
 
     private static final Set<String> KNOWN = Set.of("id", "category", "severity", "regulation", "effectiveFrom",
             "effectiveTo", "penaltyPoints", "country");
@@ -33,6 +34,23 @@ record DrlFile(String displayPath, String text, String packageName, List<RuleMet
 
     static DrlFile read(String displayPath, String text, String market, RegulationCatalog catalog,
                         List<PackProblem> problems) {
+        return read(displayPath, text, market, catalog, problems, IntUnaryOperator.identity());
+    }
+
+    /**
+     * @param sourceLine where a line of {@code text} came from in the officer's file: the identity for DRL,
+     *                   the table row for DRL generated from a decision table
+     */
+    static DrlFile read(String displayPath, String text, String market, RegulationCatalog catalog,
+                        List<PackProblem> problems, IntUnaryOperator sourceLine) {
+        List<PackProblem> found = new ArrayList<>();
+        DrlFile file = parse(displayPath, text, market, catalog, found, sourceLine);
+        found.forEach(p -> problems.add(new PackProblem(p.file(), p.line() > 0 ? sourceLine.applyAsInt(p.line()) : 0, p.message())));
+        return file;
+    }
+
+    private static DrlFile parse(String displayPath, String text, String market, RegulationCatalog catalog,
+                                 List<PackProblem> problems, IntUnaryOperator sourceLine) {
         PackageDescr pkg;
         DrlParser parser = new DrlParser();
         try {
@@ -42,26 +60,26 @@ record DrlFile(String displayPath, String text, String packageName, List<RuleMet
         }
         if (pkg == null || parser.hasErrors()) {
             // the compiler reports syntax errors with their lines; nothing more can be read here
-            return new DrlFile(displayPath, text, "", List.of());
+            return new DrlFile(displayPath, text, "", List.of(), sourceLine);
         }
         int before = problems.size();
         RuleSandbox.screen(displayPath, text, problems);
         if (problems.size() > before) {
-            return new DrlFile(displayPath, text, "", List.of()); // refused before anything compiles
+            return new DrlFile(displayPath, text, "", List.of(), sourceLine); // refused before anything compiles
         }
         String[] lines = text.split("\n", -1);
         List<RuleMeta> rules = new ArrayList<>();
         for (RuleDescr rule : pkg.getRules()) {
-            RuleMeta meta = meta(rule, lines, displayPath, market, catalog, problems);
+            RuleMeta meta = meta(rule, lines, displayPath, market, catalog, problems, sourceLine);
             if (meta != null) {
                 rules.add(meta);
             }
         }
-        return new DrlFile(displayPath, text, pkg.getName(), rules);
+        return new DrlFile(displayPath, text, pkg.getName(), rules, sourceLine);
     }
 
     private static RuleMeta meta(RuleDescr rule, String[] lines, String file, String market,
-                                 RegulationCatalog catalog, List<PackProblem> problems) {
+                                 RegulationCatalog catalog, List<PackProblem> problems, IntUnaryOperator sourceLine) {
         int line = rule.getLine();
         int before = problems.size();
         Map<String, String> a = rule.getAnnotationNames().stream()
@@ -114,8 +132,9 @@ record DrlFile(String displayPath, String text, String packageName, List<RuleMet
                     + " (or batteryWhKnown, laserMilliwattsKnown)"));
             return null;
         }
-        return new RuleMeta(id, rule.getName(), market, file, line, category, severity, regulation, from, to, points,
-                "*".equals(country), RuleTerms.parse(condition));
+        return new RuleMeta(id, rule.getName(), market, file, sourceLine.applyAsInt(line), category, severity, regulation, from, to, points,
+                "*".equals(country), RuleTerms.parse(condition),
+                condition.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.equals("then")).toList());
     }
 
     /**

@@ -23,7 +23,7 @@ import org.kie.internal.io.ResourceFactory;
 import preflight.regulations.RegulationCatalog;
 
 /**
- * Reads every pack under the rules folder ({@code <market>/pack.yaml} and {@code *.drl}), checks each
+ * Reads every pack under the rules folder ({@code <market>/pack.yaml}, {@code *.drl} and decision tables), checks each
  * rule's metadata against the regulation catalog, and compiles one KieBase per market with its parents.
  * Nothing half-loaded comes out: either every pack loads, or every problem is thrown at once.
  */
@@ -53,6 +53,15 @@ public final class PackLoader {
      * Officers' tools use this to work on one market while another is broken.
      */
     public PackLoadResult load() {
+        return load(null);
+    }
+
+    /**
+     * As {@link #load()}, compiling only the given markets (null: all). Every pack is still read and checked,
+     * because ids must be unique across packs and a market compiles with its parents; a reload after an edit
+     * to one pack compiles that pack and the packs built on it, not all of them.
+     */
+    public PackLoadResult load(Set<String> only) {
         List<PackProblem> problems = new ArrayList<>();
         Map<String, PackManifest> manifests = manifests(problems);
         Map<String, List<DrlFile>> files = new LinkedHashMap<>();
@@ -68,6 +77,9 @@ public final class PackLoader {
         broken.addAll(checkUniqueIds(files, problems));
         Map<String, RulePack> packs = new HashMap<>();
         for (PackManifest m : manifests.values()) {
+            if (only != null && !only.contains(m.market())) {
+                continue;
+            }
             List<String> chain = chain(m.market(), manifests, problems);
             if (chain == null || chain.stream().anyMatch(broken::contains)) {
                 continue;
@@ -106,9 +118,12 @@ public final class PackLoader {
     private List<DrlFile> readFiles(PackManifest m, List<PackProblem> problems) {
         List<DrlFile> out = new ArrayList<>();
         try (Stream<Path> paths = Files.list(m.dir())) {
-            for (Path p : paths.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
-                String text = Files.readString(p, StandardCharsets.UTF_8);
-                out.add(DrlFile.read(display(p), text, m.market(), catalog, problems));
+            for (Path p : paths.filter(f -> f.toString().endsWith(".drl") || DecisionTable.isTable(f.toString())).sorted().toList()) {
+                if (DecisionTable.isTable(p.toString())) {
+                    out.add(DecisionTable.read(display(p), Files.readAllBytes(p), m.market(), catalog, problems));
+                } else {
+                    out.add(DrlFile.read(display(p), Files.readString(p, StandardCharsets.UTF_8), m.market(), catalog, problems));
+                }
             }
         } catch (IOException e) {
             problems.add(new PackProblem(m.dir().toString(), 0, "cannot read: " + e.getMessage()));
@@ -173,9 +188,11 @@ public final class PackLoader {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         Map<String, RuleMeta> all = new HashMap<>();
         Map<String, String> versions = new LinkedHashMap<>();
+        Map<String, DrlFile> sources = new HashMap<>();
         for (String market : chain) {
             versions.put(market, manifests.get(market).version());
             for (DrlFile f : files.get(market)) {
+                sources.put(f.displayPath(), f);
                 builder.add(ResourceFactory.newByteArrayResource(f.text().getBytes(StandardCharsets.UTF_8))
                         .setSourcePath(f.displayPath()), ResourceType.DRL);
                 f.rules().forEach(r -> all.put(RulePack.key(f.packageName(), r.name()), r));
@@ -185,6 +202,8 @@ public final class PackLoader {
         for (KnowledgeBuilderError e : builder.getErrors()) {
             String file = e.getResource() == null ? m.dir().toString() : e.getResource().getSourcePath();
             int line = e.getLines() == null || e.getLines().length == 0 ? 0 : e.getLines()[0];
+            DrlFile source = sources.get(file);
+            line = source != null && line > 0 ? source.sourceLine().applyAsInt(line) : line;
             found.add(new PackProblem(file, line, e.getMessage().replaceAll("\\s+", " ").trim()));
         }
         for (PackProblem p : found) {

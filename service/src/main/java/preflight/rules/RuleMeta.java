@@ -1,12 +1,14 @@
 package preflight.rules;
 
 import java.time.LocalDate;
+import java.util.List;
 import preflight.regulations.Regulation;
 
 /**
  * A rule's facts, from its metadata: {@code @id @category @severity @regulation @effectiveFrom} and the
  * optional {@code @effectiveTo @penaltyPoints @country("*")}. Resolved and checked at load time.
  *
+ * @param condition  the rule's when part, line by line, as compiled (for a decision table: as generated)
  * @param everywhere the finding does not depend on the market ({@code @country("*")}): reported once, as "*"
  */
 public record RuleMeta(
@@ -22,7 +24,8 @@ public record RuleMeta(
         LocalDate effectiveTo,
         int penaltyPoints,
         boolean everywhere,
-        RuleTerms terms) {
+        RuleTerms terms,
+        List<String> condition) {
 
     /** The product attributes the rule's condition reads ("lucidNumber", "ageMin"). */
     public java.util.Set<String> attributes() {
