@@ -28,7 +28,15 @@ import preflight.ip.IpClassifiers;
 import preflight.ip.IpData;
 import preflight.ip.IpDataLoader;
 import preflight.ip.IpScreen;
+import preflight.http.Admin;
+import preflight.http.ApiKeys;
 import preflight.http.CheckRequestParser;
+import preflight.db.AuditLog;
+import preflight.db.PackVersions;
+import preflight.db.ShadowVerdicts;
+import preflight.db.StoredKeys;
+import preflight.rollout.Rollout;
+import preflight.rollout.ShadowRunner;
 import preflight.regulations.RegulationCatalog;
 import preflight.rules.LivePacks;
 import preflight.rules.PackLoader;
@@ -48,11 +56,13 @@ public final class Preflight {
     private final AtomicReference<Storage> storage = new AtomicReference<>();
 
     /** The database and what lives in it, once opened. */
-    public record Storage(Database database, StoreService stores, CheckLogWriter<CheckedListing> writer) {
+    public record Storage(Database database, StoreService stores, CheckLogWriter<CheckedListing> writer, Admin admin,
+                          java.util.concurrent.ScheduledExecutorService background) {
     }
     private final CheckRequestParser parser;
     private final CheckService checks;
     private final PackReloader reloader;
+    private final ApiKeys apiKeys;
 
     public Preflight(Settings settings, Clock clock) {
         this.settings = settings;
@@ -61,12 +71,18 @@ public final class Preflight {
         this.checks = new CheckService(packs, ipScreen::get, this::forecast, this::record, clock, new DecisionPolicy(),
                 settings.checkConcurrency());
         this.reloader = new PackReloader(settings.rulesDir(), settings.regulationsDir(), settings.ipDataDir(),
-                settings.testCasesDir(), clock, packs, ipScreen::get, ipScreen::set, parser,
-                (trialPacks, trialIp) -> new CheckService(trialPacks, trialIp, new DecisionPolicy(), 2));
+                settings.testCasesDir(), clock, packs, ipScreen::get, ipScreen::set, parser, Preflight::trialChecks);
+        this.apiKeys = ApiKeys.parse(settings.apiKeys());
+    }
+
+    /** A check service over given packs and IP screen, to judge candidates with: no store record, no check log. */
+    private static CheckService trialChecks(java.util.function.Supplier<RulePacks> packs, java.util.function.Supplier<IpScreen> ip) {
+        return new CheckService(packs, ip, new DecisionPolicy(), 2);
     }
 
     /** Reads the catalog and compiles every pack; throws with every problem when anything is wrong. */
     public RulePacks loadPacks() {
+        reloader.baseline();
         RegulationCatalog catalog = RegulationCatalog.load(settings.regulationsDir());
         RulePacks loaded = new PackLoader(settings.rulesDir(), catalog, clock).loadAll();
         loadIp(catalog);
@@ -106,9 +122,56 @@ public final class Preflight {
         CheckLog log = new CheckLog(db.dataSource());
         StoreService stores = new StoreService(profiles, settings.db().defaultPlatform(), new PenaltyLedger(db.dataSource()),
                 outcomes, log, learned(outcomes), clock, settings.db().budgetMillis());
-        Storage opened = new Storage(db, stores, new CheckLogWriter<>(log, this::checkRecord, settings.db().checkLogBuffer()));
+        PackVersions versions = new PackVersions(db.dataSource());
+        AuditLog audit = new AuditLog(db.dataSource());
+        Rollout rollout = new Rollout(settings.rulesDir(), reloader, packs, ipScreen::get, parser, Preflight::trialChecks,
+                versions, audit, log, clock);
+        ShadowRunner shadow = new ShadowRunner(rollout, versions, new ShadowVerdicts(db.dataSource()), packs, ipScreen::get,
+                Preflight::trialChecks, clock, settings.db().checkLogBuffer());
+        StoredKeys keys = new StoredKeys(db.dataSource());
+        var background = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "storage-background");
+            t.setDaemon(true);
+            return t;
+        });
+        // once the schema is there: shadowing resumes (candidates compile in seconds: not on the way to ready),
+        // and the keys made through the API are read, then every 30 s for those other instances make or revoke
+        java.util.concurrent.atomic.AtomicLong keysReadAt = new java.util.concurrent.atomic.AtomicLong(-1);
+        background.scheduleWithFixedDelay(() -> {
+            if (!db.status().migrated()) {
+                return;
+            }
+            if (keysReadAt.get() < 0) {
+                shadow.resume();
+            }
+            if (keysReadAt.get() < 0 || System.nanoTime() - keysReadAt.get() > 30_000_000_000L) {
+                refreshKeys(keys);
+                keysReadAt.set(System.nanoTime());
+            }
+        }, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        Storage opened = new Storage(db, stores, new CheckLogWriter<>(log, this::checkRecord, settings.db().checkLogBuffer()),
+                new Admin(rollout, shadow, keys, audit), background);
         storage.set(opened);
         return opened;
+    }
+
+    private void refreshKeys(StoredKeys keys) {
+        try {
+            apiKeys.refreshFrom(keys);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Preflight.class).warn("API keys not refreshed from the database: {}", e.getMessage());
+        }
+    }
+
+    /** The API keys: configured ones, and those made through the API once storage is open. */
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    /** Rule roll-out and key management while storage is open, else null. */
+    public Admin admin() {
+        Storage s = storage.get();
+        return s == null ? null : s.admin();
     }
 
     /** What recorded outcomes taught so far; the priors alone when the database cannot say yet. */
@@ -151,6 +214,7 @@ public final class Preflight {
         Storage s = storage.get();
         if (s != null) {
             s.writer().offer(checked);
+            s.admin().shadow().offer(checked);
         }
     }
 
@@ -173,6 +237,8 @@ public final class Preflight {
     public void closeStorage() {
         Storage s = storage.getAndSet(null);
         if (s != null) {
+            s.background().shutdownNow();
+            s.admin().shadow().close();
             s.writer().close();
             s.stores().close();
             s.database().close();

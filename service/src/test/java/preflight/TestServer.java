@@ -31,7 +31,7 @@ public final class TestServer implements AutoCloseable {
         withBudget.putAll(env);
         app = new Preflight(Settings.fromEnv(withBudget).withPort(0), Clock.systemDefaultZone());
         server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores, app::storageHealth,
-                app.reloader()::status, preflight.http.ApiKeys.parse(app.settings().apiKeys()))
+                app.reloader()::status, app.apiKeys(), app::admin)
                 .create().start(0);
         if (loadPacks) {
             app.loadPacks();

@@ -10,9 +10,10 @@ import preflight.check.CheckService;
 import preflight.reload.PackReloader;
 
 /**
- * Hot reload under load: two threads fire checks without pause while the packs are reloaded several
- * times (every pack recompiled, every golden case run, the new packs warmed up and swapped in). Prints
- * failed checks and latency before and during the reloads.
+ * Hot reload under load: two threads fire checks without pause while packs are reloaded several times
+ * (the packs named recompiled with those built on them, their golden cases run, the new packs warmed up
+ * and swapped in), as after an officer's edit to them. Prints failed checks and latency before and during
+ * the reloads.
  */
 public final class ReloadBenchmark {
 
@@ -20,7 +21,7 @@ public final class ReloadBenchmark {
     }
 
     public static List<String> run(CheckService checks, PackReloader reloader, List<CheckRequest> requests, int reloads,
-                                   int baselineSeconds) throws Exception {
+                                   int baselineSeconds, java.util.Set<String> edited) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicBoolean reloading = new AtomicBoolean(false);
         AtomicLong failures = new AtomicLong();
@@ -57,7 +58,7 @@ public final class ReloadBenchmark {
         for (int k = 0; k < reloads; k++) {
             reloading.set(true);
             long t0 = System.nanoTime();
-            reloader.reload();
+            reloader.reload(edited);
             reloadNanos += System.nanoTime() - t0;
             reloading.set(false);
             Thread.sleep(1000);
@@ -67,8 +68,8 @@ public final class ReloadBenchmark {
             t.join();
         }
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "hot reload under load: %d reloads, %.1f s each on average; %d failed checks",
-                reloads, reloadNanos / 1e9 / reloads, failures.get()));
+        out.add(String.format(Locale.ROOT, "hot reload under load, as after an edit to %s: %d reloads, %.1f s each on average; %d failed checks",
+                edited, reloads, reloadNanos / 1e9 / reloads, failures.get()));
         out.add("  checks before the reloads: " + merge(before, counts, 0));
         out.add("  checks during the reloads: " + merge(during, counts, 1));
         return out;

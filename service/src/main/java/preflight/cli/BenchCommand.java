@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import preflight.Preflight;
 import preflight.bench.WrkLoad;
 import preflight.bench.InProcessBenchmark;
@@ -82,7 +83,10 @@ final class BenchCommand {
         }
         Warmup.run(app.checks(), requests);
         if (reloads > 0) {
-            ReloadBenchmark.run(app.checks(), app.reloader(), requests, reloads, seconds).forEach(System.out::println);
+            compileTimes().forEach(System.out::println);
+            // one market's pack (the usual edit), then the global pack, on which every other pack is built
+            ReloadBenchmark.run(app.checks(), app.reloader(), requests, reloads, seconds, Set.of("US")).forEach(System.out::println);
+            ReloadBenchmark.run(app.checks(), app.reloader(), requests, reloads, seconds, Set.of("global")).forEach(System.out::println);
             return 0;
         }
         System.out.println("markets per check: " + markets);
@@ -188,5 +192,26 @@ final class BenchCommand {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the server did not become ready");
+    }
+
+    /** How long the largest packs (by rules, parents included) take to read, check and compile: median of 3. */
+    private List<String> compileTimes() {
+        var catalog = preflight.regulations.RegulationCatalog.load(app.settings().regulationsDir());
+        var loader = new preflight.rules.PackLoader(app.settings().rulesDir(), catalog, app.clock());
+        List<String> out = new ArrayList<>();
+        app.packs().get().all().stream()
+                .sorted((a, b) -> Integer.compare(b.allRules().size(), a.allRules().size())).limit(3)
+                .forEach(p -> {
+                    long[] nanos = new long[3];
+                    for (int i = 0; i < nanos.length; i++) {
+                        long t0 = System.nanoTime();
+                        loader.load(Set.of(p.market()));
+                        nanos[i] = System.nanoTime() - t0;
+                    }
+                    java.util.Arrays.sort(nanos);
+                    out.add(String.format(java.util.Locale.ROOT, "compile %s (%d rules with its parents): %.2f s",
+                            p.market(), p.allRules().size(), nanos[1] / 1e9));
+                });
+        return out;
     }
 }

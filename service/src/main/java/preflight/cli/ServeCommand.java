@@ -34,7 +34,7 @@ final class ServeCommand {
         Files.createDirectories(app.settings().dataDir());
         AtomicBoolean ready = new AtomicBoolean(false);
         Javalin server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores,
-                app::storageHealth, app.reloader()::status, ApiKeys.parse(app.settings().apiKeys())).create();
+                app::storageHealth, app.reloader()::status, app.apiKeys(), app::admin).create();
         server.start(app.settings().port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

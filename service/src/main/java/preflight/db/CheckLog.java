@@ -63,19 +63,40 @@ public final class CheckLog {
         }
     }
 
+    /** The most recent checks made in [from, to) (either may be null), newest first, at most {@code limit}. */
+    public List<CheckRecord> recent(int limit, Instant from, Instant to) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM checks WHERE created_at >= ? AND created_at < ? "
+                     + "ORDER BY created_at DESC LIMIT ?")) {
+            // instants are stored as ISO-8601 text, which sorts as it reads
+            s.setString(1, from == null ? "" : from.toString());
+            s.setString(2, to == null ? "~" : to.toString());
+            s.setInt(3, limit);
+            List<CheckRecord> out = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(record(rs));
+                }
+            }
+            return out;
+        }
+    }
+
     public Optional<CheckRecord> find(String checkId) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT check_id, submission_id, seller_id, platform, decision, classifier, "
-                     + "rule_packs, request, verdict, created_at FROM checks WHERE check_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM checks WHERE check_id = ?")) {
             s.setString(1, checkId);
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new CheckRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        Instant.parse(rs.getString(10)), List.of()));
+                return rs.next() ? Optional.of(record(rs)) : Optional.empty();
             }
         }
+    }
+
+    private static final String COLUMNS = "check_id, submission_id, seller_id, platform, decision, classifier, rule_packs, "
+            + "request, verdict, created_at";
+
+    private static CheckRecord record(ResultSet rs) throws SQLException {
+        return new CheckRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), Instant.parse(rs.getString(10)), List.of());
     }
 }

@@ -34,6 +34,12 @@ final class Access {
         };
     }
 
+    /** Who made the request, as the audit log names it. */
+    static String actor(Context ctx) {
+        ApiKeys.Principal p = ctx.attribute(PRINCIPAL);
+        return p == null ? "anyone (no API keys are configured)" : p.label();
+    }
+
     /** A seller's key reaches only its own store and checks. */
     static void ownStoreOnly(Context ctx, String sellerId) {
         Optional<ApiKeys.Principal> p = Optional.ofNullable(ctx.attribute(PRINCIPAL));

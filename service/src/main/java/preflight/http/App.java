@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import preflight.check.CheckService;
 import preflight.reload.PackStatus;
+import preflight.rollout.RolloutException;
 import preflight.rules.LivePacks;
 import preflight.store.StoreService;
 import preflight.store.StoreUnavailableException;
@@ -45,10 +46,12 @@ public final class App {
     private final Supplier<Map<String, Object>> storageHealth;
     private final java.util.function.Function<String, java.util.Optional<PackStatus>> packStatus;
     private final Access access;
+    private final RolloutRoutes rollout;
+    private final KeyRoutes keyRoutes;
 
     /** @param ready true once packs are compiled and warmed up; until then /health and checks answer 503 */
     public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock) {
-        this(parser, checks, packs, ready, clock, () -> null, Map::of, m -> java.util.Optional.empty(), ApiKeys.none());
+        this(parser, checks, packs, ready, clock, () -> null, Map::of, m -> java.util.Optional.empty(), ApiKeys.none(), () -> null);
     }
 
     /**
@@ -56,16 +59,20 @@ public final class App {
      * @param storageHealth what /health says of the database and the check-log buffer
      * @param packStatus    a market's live pack and its last refused candidate
      * @param keys          the API keys; none configured leaves every route open
+     * @param admin         rule roll-out and key management; null while storage is not open
      */
     public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock,
                Supplier<StoreService> stores, Supplier<Map<String, Object>> storageHealth,
-               java.util.function.Function<String, java.util.Optional<PackStatus>> packStatus, ApiKeys keys) {
+               java.util.function.Function<String, java.util.Optional<PackStatus>> packStatus, ApiKeys keys,
+               Supplier<Admin> admin) {
         this.parser = parser;
         this.upcoming = new UpcomingRules(clock);
         this.stores = new StoreRoutes(stores, json, clock);
         this.storageHealth = storageHealth;
         this.packStatus = packStatus;
         this.access = new Access(keys);
+        this.rollout = new RolloutRoutes(admin);
+        this.keyRoutes = new KeyRoutes(admin, keys, clock);
         this.checks = checks;
         this.packs = packs;
         this.ready = ready;
@@ -89,6 +96,8 @@ public final class App {
             }));
             config.routes.get("/health", this::health);
             stores.register(config.routes, this::readBody, access);
+            rollout.register(config.routes, this::readBody, access);
+            keyRoutes.register(config.routes, this::readBody, access);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, "invalid request", e.problems()));
             config.routes.exception(PayloadTooLargeException.class, (e, ctx) -> error(ctx, 413, "request too large",
@@ -109,6 +118,18 @@ public final class App {
                 ctx.header("Retry-After", "5");
                 error(ctx, 503, "storage unavailable", List.of(new FieldProblem("storage", e.getMessage())));
             });
+            config.routes.exception(RolloutException.class, (e, ctx) -> error(ctx, switch (e.kind()) {
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+                case INVALID -> 400;
+            }, switch (e.kind()) {
+                case NOT_FOUND -> "not found";
+                case CONFLICT -> "conflict";
+                case INVALID -> "invalid request";
+            }, List.of(new FieldProblem(e.field(), e.getMessage()))));
+            config.routes.exception(KeyRoutes.KeysClosedException.class, (e, ctx) -> error(ctx, 409, "conflict",
+                    List.of(new FieldProblem("PREFLIGHT_API_KEYS", "no key is configured, so every route is open; configure an admin key"
+                            + " before making keys through the API"))));
             config.routes.exception(StoreRoutes.NotFoundException.class, (e, ctx) -> error(ctx, 404, "not found", List.of(e.problem)));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), List.of()));
             config.routes.exception(Exception.class, (e, ctx) -> {

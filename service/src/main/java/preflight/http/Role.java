@@ -10,7 +10,12 @@ public enum Role {
         this.name = name;
     }
 
-    static Role named(String name) {
+    /** The role as configuration and the API write it ("listing-flow"). */
+    public String id() {
+        return name;
+    }
+
+    public static Role named(String name) {
         for (Role r : values()) {
             if (r.name.equals(name)) {
                 return r;

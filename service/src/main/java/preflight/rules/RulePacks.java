@@ -41,4 +41,30 @@ public final class RulePacks {
         }
         return global;
     }
+
+    /**
+     * Whether a check of these countries would use a pack built on one of the markets: the pack that judges
+     * the country has one of them in its chain ({@code EU}: any member state's pack).
+     */
+    public boolean judgedByAny(java.util.Collection<String> countries, java.util.Set<String> markets) {
+        for (String country : countries) {
+            if (Countries.EU.equals(country)) {
+                if (byMarket.values().stream().anyMatch(p -> p.versions().containsKey(Countries.EU)
+                        && p.versions().keySet().stream().anyMatch(markets::contains))) {
+                    return true;
+                }
+                continue;
+            }
+            RulePack p;
+            try {
+                p = forCountry(country);
+            } catch (RuntimeException e) {
+                return true; // no pack judges it yet: count it, so that whatever judges it is tried
+            }
+            if (p.versions().keySet().stream().anyMatch(markets::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -93,6 +93,45 @@ class StorageTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void theRollOutKeepsVersionsAuditShadowVerdictsAndKeys(String name, String url) throws Exception {
+        try (Database db = open(url)) {
+            PackVersions versions = new PackVersions(db.dataSource());
+            Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+            versions.insert(new PackVersion("v-1", "US", "2026.12.0", Map.of("pack.yaml", "market: US", "a.drl", "rule …"),
+                    PackVersion.CANDIDATE, List.of(), List.of(), "upload", "note", "officer", t0, null, false));
+            versions.insert(new PackVersion("v-2", "US", "2026.12.1", Map.of("pack.yaml", "market: US"), PackVersion.REFUSED,
+                    List.of("rules/US/a.drl:3: bad"), List.of("cpc-missing: …"), "upload", null, "officer", t0.plusSeconds(1), null, false));
+            versions.setShadow("v-1", true);
+            versions.setStatus("v-1", PackVersion.ACTIVE, t0.plusSeconds(5));
+
+            assertThat(versions.ofMarket("US")).extracting(PackVersion::versionId).containsExactly("v-2", "v-1");
+            PackVersion v1 = versions.find("v-1").orElseThrow();
+            assertThat(v1.status()).isEqualTo(PackVersion.ACTIVE);
+            assertThat(v1.activatedAt()).isEqualTo(t0.plusSeconds(5));
+            assertThat(v1.files()).containsEntry("a.drl", "rule …");
+            assertThat(versions.inShadow()).extracting(PackVersion::versionId).containsExactly("v-1");
+            assertThat(versions.find("v-2").orElseThrow().errors()).containsExactly("rules/US/a.drl:3: bad");
+
+            AuditLog audit = new AuditLog(db.dataSource());
+            audit.record(t0, "officer (configured key 1234abcd)", "upload", "US", "v-1", Map.of("version", "2026.12.0"));
+            audit.record(t0.plusSeconds(9), "admin", "key-created", null, null, Map.of("role", "officer"));
+            assertThat(audit.latest(null, 10)).extracting(AuditLog.Entry::action).containsExactly("key-created", "upload");
+            assertThat(audit.latest("US", 10)).singleElement().satisfies(e -> assertThat(e.detail()).containsEntry("version", "2026.12.0"));
+
+            ShadowVerdicts shadows = new ShadowVerdicts(db.dataSource());
+            shadows.write(List.of(new ShadowVerdicts.ShadowVerdict("v-1", "c-1", "PASS", "WARN", List.of(), List.of("US-X", "US-Y"), t0)));
+            assertThat(shadows.of("v-1")).singleElement().satisfies(v -> assertThat(v.shadowRules()).containsExactly("US-X", "US-Y"));
+
+            StoredKeys keys = new StoredKeys(db.dataSource());
+            keys.insert(new StoredKeys.StoredKey("k-1", "ab".repeat(32), "officer", null, "Jane", "admin", t0, null));
+            assertThat(keys.revoke("k-1", t0.plusSeconds(60))).isTrue();
+            assertThat(keys.revoke("k-1", t0.plusSeconds(61))).isFalse();
+            assertThat(keys.all()).singleElement().satisfies(k -> assertThat(k.revokedAt()).isEqualTo(t0.plusSeconds(60)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void theForecastStartsFromTheLedger(String name, String url) {
         try (Database db = open(url); StoreService stores = stores(db)) {
             stores.recordPenalty("S-6", alibaba(), null, "counterfeit", null, 6, null, LocalDate.of(2026, 9, 1), null, "x");

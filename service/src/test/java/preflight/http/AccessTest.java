@@ -50,7 +50,20 @@ class AccessTest {
             new Route("GET", "/v1/stores/S-1", null, List.of(FLOW, SELLER)),
             new Route("GET", "/v1/checks/no-such-check", null, List.of(FLOW, SELLER)),
             new Route("POST", "/v1/checks/no-such-check/outcome", "{\"published\":false}", List.of(FLOW)),
-            new Route("GET", "/v1/calibration", null, List.of(OFFICER)));
+            new Route("GET", "/v1/calibration", null, List.of(OFFICER)),
+            new Route("POST", "/v1/rule-packs/US/candidates", "{}", List.of(OFFICER)),
+            new Route("GET", "/v1/rule-packs/US/versions", null, List.of(OFFICER)),
+            new Route("GET", "/v1/rule-packs/US/versions/no-such-version", null, List.of(OFFICER)),
+            new Route("GET", "/v1/rule-packs/US/candidates/no-such-version", null, List.of(OFFICER)),
+            new Route("POST", "/v1/rule-packs/US/candidates/no-such-version/preview", "{}", List.of(OFFICER)),
+            new Route("POST", "/v1/rule-packs/US/candidates/no-such-version/shadow", "{\"enabled\":true}", List.of(OFFICER)),
+            new Route("GET", "/v1/rule-packs/US/candidates/no-such-version/shadow", null, List.of(OFFICER)),
+            new Route("POST", "/v1/rule-packs/US/candidates/no-such-version/activate", "{}", List.of(OFFICER)),
+            new Route("POST", "/v1/rule-packs/US/rollback", "{\"versionId\":\"no-such-version\"}", List.of(OFFICER)),
+            new Route("GET", "/v1/audit", null, List.of(OFFICER)),
+            new Route("POST", "/v1/admin/keys", "{}", List.of()),
+            new Route("GET", "/v1/admin/keys", null, List.of()),
+            new Route("DELETE", "/v1/admin/keys/no-such-key", null, List.of()));
 
     static int call(Route r, String key) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + r.path()));
@@ -59,6 +72,8 @@ class AccessTest {
         }
         if (r.method().equals("POST")) {
             b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(r.body()));
+        } else if (r.method().equals("DELETE")) {
+            b.DELETE();
         }
         return CLIENT.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -99,5 +114,54 @@ class AccessTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiKeys.parse("janitor:0123456789abcdef"))
                 .hasMessageContaining("unknown role");
         assertThat(ApiKeys.parse("").isOpen()).isTrue();
+    }
+
+    static HttpResponse<String> send(String method, String path, String body, String key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path)).header("Authorization", "Bearer " + key);
+        switch (method) {
+            case "POST" -> b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            case "DELETE" -> b.DELETE();
+            default -> b.GET();
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anAdminMakesAKeyThatWorksForItsRoleUntilRevoked() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(send("POST", "/v1/admin/keys", "{\"role\":\"officer\",\"label\":\"Jane\"}", OFFICER).statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = send("POST", "/v1/admin/keys", "{\"role\":\"seller\",\"label\":\"Shop\"}", ADMIN);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("sellerId");
+
+        HttpResponse<String> made = send("POST", "/v1/admin/keys", "{\"role\":\"officer\",\"label\":\"Jane, EU desk\"}", ADMIN);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String key = json.readTree(made.body()).path("key").asText();
+        String keyId = json.readTree(made.body()).path("keyId").asText();
+        assertThat(key).startsWith("pf_").hasSizeGreaterThan(40);
+
+        assertThat(send("GET", "/v1/rule-packs", null, key).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/v1/checks", CHECK, key).statusCode()).isEqualTo(403); // an officer key, not the listing flow's
+        HttpResponse<String> list = send("GET", "/v1/admin/keys", null, ADMIN);
+        assertThat(list.body()).contains(keyId, "Jane, EU desk").doesNotContain(key);
+
+        assertThat(send("DELETE", "/v1/admin/keys/" + keyId, null, ADMIN).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/v1/rule-packs", null, key).statusCode()).isEqualTo(401);
+        assertThat(send("DELETE", "/v1/admin/keys/" + keyId, null, ADMIN).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> audit = send("GET", "/v1/audit", null, ADMIN);
+        assertThat(audit.body()).contains("key-created", "key-revoked", "admin (configured key ");
+    }
+
+    @Test
+    void withNoKeyConfiguredNoKeyCanBeMade() throws Exception {
+        try (TestServer open = new TestServer(Map.of("PREFLIGHT_IP_CLASSIFIER", "lexicon"), true)) {
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(open.base() + "/v1/admin/keys"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"officer\",\"label\":\"x\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(409);
+            assertThat(r.body()).contains("PREFLIGHT_API_KEYS");
+        }
     }
 }

@@ -66,7 +66,16 @@ class OpenApiTest {
         assertThat(doc.path("paths").has("/openapi.json")).isTrue();
         assertThat(doc.path("paths").fieldNames()).toIterable().contains("/v1/regulations/upcoming",
                 "/v1/stores/{sellerId}/penalties", "/v1/stores/{sellerId}", "/v1/checks/{checkId}",
-                "/v1/checks/{checkId}/outcome", "/v1/calibration");
+                "/v1/checks/{checkId}/outcome", "/v1/calibration", "/v1/rule-packs/{market}/candidates",
+                "/v1/rule-packs/{market}/versions", "/v1/rule-packs/{market}/versions/{versionId}",
+                "/v1/rule-packs/{market}/candidates/{versionId}", "/v1/rule-packs/{market}/candidates/{versionId}/preview",
+                "/v1/rule-packs/{market}/candidates/{versionId}/shadow", "/v1/rule-packs/{market}/candidates/{versionId}/activate",
+                "/v1/rule-packs/{market}/rollback", "/v1/audit", "/v1/admin/keys", "/v1/admin/keys/{keyId}");
+        assertThat(properties("PackVersion")).containsExactlyInAnyOrder("versionId", "market", "version", "status", "origin",
+                "note", "createdBy", "createdAt", "activatedAt", "shadow", "errors", "failedCases", "files");
+        assertThat(properties("AuditEntry")).containsExactlyInAnyOrderElementsOf(components(preflight.db.AuditLog.Entry.class));
+        assertThat(properties("Impact")).containsExactlyInAnyOrderElementsOf(components(preflight.rollout.Impact.Summary.class));
+        assertThat(properties("Preview")).containsExactlyInAnyOrderElementsOf(components(preflight.rollout.Rollout.Preview.class));
     }
 
     @Test

@@ -47,17 +47,8 @@ class PackReloaderTest {
         app.loadPacks();
     }
 
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+    static void copy(Path from, Path to) {
+        preflight.TestProject.copy(from, to);
     }
 
     void edit(String file, String from, String to) throws IOException {
@@ -75,13 +66,27 @@ class PackReloaderTest {
 
     @Test
     void aGoodEditGoesLive() throws IOException {
+        var global = app.packs().get().get("global").orElseThrow();
         edit("rules/US/pack.yaml", "version: 2026.11.1", "version: 2026.11.2");
 
         PackReloader.Report r = app.reloader().reload();
 
-        assertThat(r.accepted()).contains("US", "global");
+        assertThat(r.accepted()).containsExactly("US"); // only the edited pack is rebuilt
+        assertThat(app.packs().get().get("global").orElseThrow()).isSameAs(global);
         assertThat(app.reloader().status("US").orElseThrow().live().version()).isEqualTo("2026.11.2");
         assertThat(app.reloader().status("US").orElseThrow().rejected()).isNull();
+    }
+
+    @Test
+    void aReloadWithoutAnEditRebuildsNothingAndAParentEditRebuildsItsChildren() throws IOException {
+        var us = app.packs().get().get("US").orElseThrow();
+
+        assertThat(app.reloader().reload().accepted()).isEmpty();
+        assertThat(app.packs().get().get("US").orElseThrow()).isSameAs(us);
+
+        edit("rules/global/pack.yaml", "version: 2026.11.1", "version: 2026.11.5");
+        assertThat(app.reloader().reload().accepted()).containsExactlyInAnyOrder("global", "US");
+        assertThat(app.packs().get().get("US").orElseThrow().versions()).containsEntry("global", "2026.11.5");
     }
 
     @Test

@@ -1,0 +1,55 @@
+package preflight;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A copy of part of the project (the global pack and some markets, their regulations and golden cases, the
+ * IP data and penalty profiles) in a temporary folder, for tests that change rule files.
+ */
+public final class TestProject {
+
+    public final Path root;
+
+    public TestProject(Path root, String... markets) {
+        this.root = root;
+        copy(Path.of("rules", "global"), root.resolve("rules/global"));
+        copy(Path.of("country-regulations", "ip"), root.resolve("country-regulations/ip"));
+        copy(Path.of("country-regulations", "penalties"), root.resolve("country-regulations/penalties"));
+        copy(Path.of("country-regulations", "global.yaml"), root.resolve("country-regulations/global.yaml"));
+        copy(Path.of("test-cases", "global"), root.resolve("test-cases/global"));
+        for (String m : markets) {
+            copy(Path.of("rules", m), root.resolve("rules/" + m));
+            copy(Path.of("country-regulations", m + ".yaml"), root.resolve("country-regulations/" + m + ".yaml"));
+            copy(Path.of("test-cases", m), root.resolve("test-cases/" + m));
+        }
+    }
+
+    /** The PREFLIGHT_* settings that point a server at this copy. */
+    public Map<String, String> env() {
+        return Map.of("PREFLIGHT_RULES_DIR", root.resolve("rules").toString(),
+                "PREFLIGHT_REGULATIONS_DIR", root.resolve("country-regulations").toString(),
+                "PREFLIGHT_TEST_CASES_DIR", root.resolve("test-cases").toString());
+    }
+
+    public static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
