@@ -67,7 +67,9 @@ public final class PackReloader {
     private final BiFunction<Supplier<RulePacks>, Supplier<IpScreen>, CheckService> checksOver;
     private final Map<String, PackStatus.Candidate> rejected = new ConcurrentHashMap<>();
     /** What the files held when the live packs were built; null before the first load. */
-    private Fingerprints built;
+    private volatile Fingerprints built;
+    /** Reloads and trials run here, one at a time, at low priority, so that checks keep their cores. */
+    private final BackgroundThread worker = new BackgroundThread("pack-reload");
 
     /**
      * @param checksOver a check service over given packs and IP screen, to judge candidates with (no
@@ -92,11 +94,11 @@ public final class PackReloader {
      * Remembers what the files hold now as what the live packs are built from. Call it just before the
      * first load: an edit made during that load is then seen by the next reload.
      */
-    public synchronized void baseline() {
+    public void baseline() {
         built = fingerprints();
     }
 
-    /** One reload at a time: a second edit while one runs waits, then sees both. */
+    /** One reload at a time, on the reload thread: a second edit while one runs waits, then sees both. */
     public Report reload() {
         return reload(Set.of());
     }
@@ -108,7 +110,11 @@ public final class PackReloader {
      *
      * @param force markets to rebuild even if their files did not change (the reload benchmark)
      */
-    public synchronized Report reload(Set<String> force) {
+    public Report reload(Set<String> force) {
+        return worker.run(() -> reloadHere(force));
+    }
+
+    private Report reloadHere(Set<String> force) {
         Fingerprints now = fingerprints();
         boolean everything = built == null || !now.catalog().equals(built.catalog()) || !now.cases().equals(built.cases());
         boolean ipChanged = built == null || !now.ip().equals(built.ip()) || !now.catalog().equals(built.catalog());
@@ -184,8 +190,8 @@ public final class PackReloader {
 
     /** A trial of an uploaded candidate: its market and the live packs built on it, from another rules folder. */
     public Trial trial(Path candidateRules, String market) {
-        RegulationCatalog catalog = RegulationCatalog.load(regulationsDir);
-        return trial(candidateRules, catalog, builtOn(Set.of(market)), liveIp.get(), false);
+        return worker.run(() -> trial(candidateRules, RegulationCatalog.load(regulationsDir), builtOn(Set.of(market)),
+                liveIp.get(), false));
     }
 
     private Trial trial(Path rules, RegulationCatalog catalog, Set<String> only, IpScreen ip, boolean allCases) {
@@ -257,9 +263,11 @@ public final class PackReloader {
      * Runs a change to the files (an activation through the API writing a pack) and the reload it calls for
      * as one step, so that the folder watcher never reloads a half-written pack.
      */
-    public synchronized Report apply(Runnable change) {
-        change.run();
-        return reload();
+    public Report apply(Runnable change) {
+        return worker.run(() -> {
+            change.run();
+            return reloadHere(Set.of());
+        });
     }
 
     private Fingerprints fingerprints() {

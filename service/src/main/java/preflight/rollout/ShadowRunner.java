@@ -132,6 +132,8 @@ public final class ShadowRunner implements AutoCloseable {
     }
 
     private void work() {
+        // shadow checks double the rule work of a check: they must not take cores from the live ones
+        preflight.reload.BackgroundThread.lowerPriority("shadow-runner");
         while (open || !queue.isEmpty()) {
             CheckedListing c;
             try {

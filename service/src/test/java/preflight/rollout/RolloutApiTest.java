@@ -138,6 +138,11 @@ class RolloutApiTest {
         assertThat(impact.path("newlyFlagged").asInt()).isEqualTo(wasPass ? 1 : 0);
         assertThat(impact.path("examples").get(0).path("candidateDecision").asText()).isNotEqualTo("PASS");
 
+        JsonNode later = body(server.post(base + "/preview", "{\"from\": \"2999-01-01T00:00:00Z\"}"));
+        assertThat(later.path("checksRead").asInt()).isZero(); // a time range reads only the checks made in it
+        JsonNode window = body(server.post(base + "/preview", "{\"from\": \"2000-01-01T00:00:00Z\", \"to\": \"2999-01-01T00:00:00Z\", \"last\": 2}"));
+        assertThat(window.path("checksRead").asInt()).isEqualTo(2);
+
         HttpResponse<String> on = server.post(base + "/shadow", "{\"enabled\": true}");
         assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
         JsonNode live = check("Solar garden lantern", "US");

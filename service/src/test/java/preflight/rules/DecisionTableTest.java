@@ -65,6 +65,46 @@ class DecisionTableTest {
     }
 
     @Test
+    void anXlsxTableFromASpreadsheetProgramLoadsTheSameWay() throws Exception {
+        String[][] rows = {
+                {"RuleSet", "rules.t.sheet"},
+                {"Import", "preflight.listing.Listing"},
+                {"Variables", "preflight.rules.Findings findings"},
+                {},
+                {"RuleTable Requirements"},
+                {"NAME", "METADATA", "METADATA", "METADATA", "METADATA", "METADATA", "CONDITION", "CONDITION", "ACTION", "ACTION"},
+                {"", "", "", "", "", "", "$l : Listing", "", "", ""},
+                {"", "id(\"$param\")", "category(\"$param\")", "severity(\"$param\")", "regulation(\"$param\")",
+                        "effectiveFrom(\"$param\")", "mentionsAny(forall(,){\"$\"})", "!hasAnyCertification(forall(,){\"$\"})",
+                        "findings.report(kcontext, $l, \"$param\",", "\"$param\");"},
+                {"Rule", "Id", "Category", "Severity", "Regulation", "From", "Words", "Silenced by", "Message", "Fix"},
+                {"Strollers", "T-STROLLER", "CERTIFICATION", "MEDIUM", "T-REG", "2020-01-01", "stroller, pram", "STD 1",
+                        "A stroller needs STD 1.", "Test it to STD 1."}};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = book.createSheet("US");
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            // the pattern both conditions belong to spans their two columns, as a spreadsheet program merges it
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(6, 6, 6, 7));
+            book.write(out);
+        }
+        TempPacks t = new TempPacks(dir).pack("T", "");
+        java.nio.file.Files.write(t.rules.resolve("T/requirements.xlsx"), out.toByteArray());
+
+        RulePack pack = t.loader().loadAll().get("T").orElseThrow();
+
+        assertThat(pack.ownRules()).extracting(RuleMeta::id, RuleMeta::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("T-STROLLER", 10));
+        assertThat(ruleIdsFor(pack, "Foldable baby stroller", List.of())).containsExactly("T-STROLLER");
+        assertThat(ruleIdsFor(pack, "Foldable baby stroller", List.of("STD 1"))).isEmpty();
+    }
+
+    @Test
     void aBadCellIsReportedAtItsRow() {
         TempPacks t = new TempPacks(dir).pack("T", "").write("rules/T/requirements.csv", table("""
                 Strollers,T-STROLLER,CERTIFICATION,MEDIUM,T-REG,2020-01-01,stroller,STD 1,A stroller needs STD 1.,Test it.
