@@ -29,6 +29,7 @@ import preflight.ip.IpData;
 import preflight.ip.IpDataLoader;
 import preflight.ip.IpScreen;
 import preflight.http.Admin;
+import preflight.metrics.Metrics;
 import preflight.http.ApiKeys;
 import preflight.http.CheckRequestParser;
 import preflight.db.AuditLog;
@@ -63,6 +64,7 @@ public final class Preflight {
     private final CheckService checks;
     private final PackReloader reloader;
     private final ApiKeys apiKeys;
+    private final Metrics metrics = new Metrics();
 
     public Preflight(Settings settings, Clock clock) {
         this.settings = settings;
@@ -71,8 +73,10 @@ public final class Preflight {
         this.checks = new CheckService(packs, ipScreen::get, this::forecast, this::record, clock, new DecisionPolicy(),
                 settings.checkConcurrency());
         this.reloader = new PackReloader(settings.rulesDir(), settings.regulationsDir(), settings.ipDataDir(),
-                settings.testCasesDir(), clock, packs, ipScreen::get, ipScreen::set, parser, Preflight::trialChecks);
+                settings.testCasesDir(), clock, packs, ipScreen::get, ipScreen::set, parser, Preflight::trialChecks,
+                report -> metrics.reload(report, packs.get()));
         this.apiKeys = ApiKeys.parse(settings.apiKeys());
+        metrics.checksWaiting(checks.admission()::waiting);
     }
 
     /** A check service over given packs and IP screen, to judge candidates with: no store record, no check log. */
@@ -87,6 +91,7 @@ public final class Preflight {
         RulePacks loaded = new PackLoader(settings.rulesDir(), catalog, clock).loadAll();
         loadIp(catalog);
         packs.swap(loaded);
+        metrics.packsLive(loaded);
         return loaded;
     }
 
@@ -101,11 +106,11 @@ public final class Preflight {
     /** Built once: a classifier holds models that take seconds to load. */
     private synchronized IpClassifier classifier(IpData ip) {
         if (classifier == null) {
-            classifier = switch (settings.ipClassifier()) {
+            classifier = metrics.metered(switch (settings.ipClassifier()) {
                 case "lexicon" -> null;
                 case "llm" -> IpClassifiers.llmWithFallback(settings.llm(), ip.examples(), settings.ipClassifierBudgetMillis());
                 default -> IpClassifiers.embedded(ip.examples(), settings.ipClassifierBudgetMillis());
-            };
+            });
         }
         return classifier;
     }
@@ -152,6 +157,7 @@ public final class Preflight {
         Storage opened = new Storage(db, stores, new CheckLogWriter<>(log, this::checkRecord, settings.db().checkLogBuffer()),
                 new Admin(rollout, shadow, keys, audit), background);
         storage.set(opened);
+        metrics.checkLog(opened.writer()::status);
         return opened;
     }
 
@@ -161,6 +167,11 @@ public final class Preflight {
         } catch (java.sql.SQLException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Preflight.class).warn("API keys not refreshed from the database: {}", e.getMessage());
         }
+    }
+
+    /** What /metrics shows. */
+    public Metrics metrics() {
+        return metrics;
     }
 
     /** The API keys: configured ones, and those made through the API once storage is open. */
@@ -211,6 +222,7 @@ public final class Preflight {
     }
 
     private void record(CheckedListing checked) {
+        metrics.check(checked.verdict());
         Storage s = storage.get();
         if (s != null) {
             s.writer().offer(checked);

@@ -16,6 +16,7 @@ public final class TestServer implements AutoCloseable {
     public final Preflight app;
     public final AtomicBoolean ready = new AtomicBoolean(false);
     private final Javalin server;
+    public final App http;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public TestServer(boolean loadPacks) {
@@ -30,9 +31,9 @@ public final class TestServer implements AutoCloseable {
                 "PREFLIGHT_DATA_DIR", tempDir().toString()));
         withBudget.putAll(env);
         app = new Preflight(Settings.fromEnv(withBudget).withPort(0), Clock.systemDefaultZone());
-        server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores, app::storageHealth,
-                app.reloader()::status, app.apiKeys(), app::admin)
-                .create().start(0);
+        http = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores, app::storageHealth,
+                app.reloader()::status, app.apiKeys(), app::admin, app.metrics(), app.settings().limits());
+        server = http.create().start(0);
         if (loadPacks) {
             app.loadPacks();
             app.openStorage();

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -48,7 +47,7 @@ public final class CheckService {
     private final Clock clock;
     private final DecisionPolicy policy;
     private final PhraseCache phrases = new PhraseCache();
-    private final Semaphore evaluating;
+    private final Admission admission;
 
     /**
      * @param packs       the live packs; read once per check, so a reload never changes a check half-way
@@ -74,15 +73,50 @@ public final class CheckService {
         this.checkLog = checkLog;
         this.clock = clock;
         this.policy = policy;
-        this.evaluating = new Semaphore(concurrency);
+        this.admission = new Admission(concurrency);
     }
 
     public Verdict check(CheckRequest request) {
-        RulePacks live = packs.get();
         ProductFacts facts = new ProductFacts(request.product(), request.seller(), phrases);
+        admission.enter();
+        return checkHoldingGate(request, facts);
+    }
+
+    /**
+     * The listing flow's check, with admission control: when {@code maxWaiting} checks already wait for an
+     * evaluator, or this one would wait longer than {@code maxWait}, it is turned away at once rather than
+     * queued without end (the caller answers 429 and the listing flow retries).
+     */
+    public Verdict check(CheckRequest request, int maxWaiting, java.time.Duration maxWait) {
+        ProductFacts facts = new ProductFacts(request.product(), request.seller(), phrases);
+        admission.enter(maxWaiting, maxWait);
+        return checkHoldingGate(request, facts);
+    }
+
+    /** Who evaluates rules now, and who waits. */
+    public Admission admission() {
+        return admission;
+    }
+
+    /** A check turned away by admission control; {@code reason} is "queue" or "timeout". */
+    public static final class BusyException extends RuntimeException {
+        private final String reason;
+
+        BusyException(String reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** Runs the check; the caller holds an evaluator permit, which is released once the rules have run. */
+    private Verdict checkHoldingGate(CheckRequest request, ProductFacts facts) {
+        RulePacks live = packs.get();
         Map<String, RuleHit> unique = new LinkedHashMap<>();
         Map<String, String> versions = new LinkedHashMap<>();
-        evaluating.acquireUninterruptibly();
         try {
             for (String target : request.targetCountries()) {
                 RulePack pack = live.forCountry(target);
@@ -92,7 +126,7 @@ public final class CheckService {
                 }
             }
         } finally {
-            evaluating.release();
+            admission.leave();
         }
         boolean ipCheck = request.options().ipCheck();
         // outside the gate: an LLM in the cascade may wait, and must not hold up other checks' rules

@@ -33,13 +33,23 @@ final class ServeCommand {
     int run() throws Exception {
         Files.createDirectories(app.settings().dataDir());
         AtomicBoolean ready = new AtomicBoolean(false);
-        Javalin server = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores,
-                app::storageHealth, app.reloader()::status, app.apiKeys(), app::admin).create();
+        App http = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores,
+                app::storageHealth, app.reloader()::status, app.apiKeys(), app::admin, app.metrics(), app.settings().limits());
+        Javalin server = http.create();
         server.start(app.settings().port());
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM: take no new requests, let those in flight answer, stop, then write what the check log holds
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                int left = http.drain(java.time.Duration.ofMillis(app.settings().limits().shutdownGraceMillis()));
+                if (left > 0) {
+                    log.warn("stopping with {} requests still in flight after the grace period", left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             server.stop();
-            app.closeStorage(); // writes what the check log still holds
+            app.closeStorage();
             stopped.countDown();
         }, "shutdown"));
         try {

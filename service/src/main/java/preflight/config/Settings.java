@@ -27,10 +27,17 @@ import preflight.ip.LlmSettings;
  *                       the penalty profile for sellers who name none
  * @param apiKeys        PREFLIGHT_API_KEYS, "role:key" entries separated by commas (seller@SELLER_ID:key for a
  *                       seller); none leaves every route open
+ * @param limits         PREFLIGHT_CHECK_QUEUE (64), checks that may wait for an evaluator before more get 429;
+ *                       PREFLIGHT_REQUEST_TIMEOUT_MS (2000), the longest a check waits for one;
+ *                       PREFLIGHT_SHUTDOWN_GRACE_MS (20000), how long a stop waits for requests in flight
  */
 public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDir, Path testCasesDir,
                        int checkConcurrency, String ipClassifier, int ipClassifierBudgetMillis, LlmSettings llm,
-                       DbSettings db, String apiKeys) {
+                       DbSettings db, String apiKeys, Limits limits) {
+
+    /** How much the service takes on, and how long it waits. */
+    public record Limits(int checkQueue, int requestTimeoutMillis, int shutdownGraceMillis) {
+    }
 
     /** Where the check log and the penalty ledger live. */
     public record DbSettings(String url, String user, String password, int budgetMillis, int checkLogBuffer,
@@ -54,12 +61,15 @@ public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDi
                         positive("PREFLIGHT_DB_BUDGET_MS", env.getOrDefault("PREFLIGHT_DB_BUDGET_MS", "50")),
                         positive("PREFLIGHT_CHECK_LOG_BUFFER", env.getOrDefault("PREFLIGHT_CHECK_LOG_BUFFER", "10000")),
                         env.getOrDefault("PREFLIGHT_DEFAULT_PLATFORM", "alibaba.com")),
-                env.getOrDefault("PREFLIGHT_API_KEYS", ""));
+                env.getOrDefault("PREFLIGHT_API_KEYS", ""),
+                new Limits(positive("PREFLIGHT_CHECK_QUEUE", env.getOrDefault("PREFLIGHT_CHECK_QUEUE", "64")),
+                        positive("PREFLIGHT_REQUEST_TIMEOUT_MS", env.getOrDefault("PREFLIGHT_REQUEST_TIMEOUT_MS", "2000")),
+                        positive("PREFLIGHT_SHUTDOWN_GRACE_MS", env.getOrDefault("PREFLIGHT_SHUTDOWN_GRACE_MS", "20000"))));
     }
 
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, rulesDir, regulationsDir, testCasesDir, checkConcurrency, ipClassifier,
-                ipClassifierBudgetMillis, llm, db, apiKeys);
+                ipClassifierBudgetMillis, llm, db, apiKeys, limits);
     }
 
     /** The penalty profiles, one per platform. */

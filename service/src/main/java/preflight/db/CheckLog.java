@@ -57,7 +57,12 @@ public final class CheckLog {
                 forecast.executeBatch();
                 c.commit();
             } catch (SQLException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    // SQLite rolls back by itself on some errors (a full disk); the first error is the one to report
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         }

@@ -26,7 +26,7 @@ public final class CheckLogWriter<T> implements AutoCloseable {
     private static final int BATCH = 200;
 
     /** What /health shows of the check log. */
-    public record Status(int pending, long written, long dropped, String lastError) {
+    public record Status(int pending, long written, long dropped, long failedWrites, String lastError) {
     }
 
     private final CheckLog checkLog;
@@ -39,6 +39,7 @@ public final class CheckLogWriter<T> implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private volatile String lastError;
+    private final AtomicLong failedWrites = new AtomicLong();
     private volatile boolean closing;
 
     public CheckLogWriter(CheckLog checkLog, Function<T, CheckRecord> toRecord, int capacity) {
@@ -63,7 +64,7 @@ public final class CheckLogWriter<T> implements AutoCloseable {
     }
 
     public Status status() {
-        return new Status(unwritten.get(), written.get(), dropped.get(), lastError);
+        return new Status(unwritten.get(), written.get(), dropped.get(), failedWrites.get(), lastError);
     }
 
     /** Waits until everything handed over so far is written, or the time is up; true when it is. */
@@ -105,6 +106,7 @@ public final class CheckLogWriter<T> implements AutoCloseable {
                 return;
             } catch (Exception e) {
                 // keep the batch and try again: the database may be restarting
+                failedWrites.incrementAndGet();
                 lastError = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
                 log.warn("check log write failed, {} records kept for retry: {}", inFlight.size() + buffer.size(), lastError);
                 try {

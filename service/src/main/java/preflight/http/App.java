@@ -18,7 +18,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import preflight.check.CheckService;
+import preflight.config.Settings;
+import preflight.metrics.Metrics;
 import preflight.reload.PackStatus;
 import preflight.rollout.RolloutException;
 import preflight.rules.LivePacks;
@@ -48,10 +51,15 @@ public final class App {
     private final Access access;
     private final RolloutRoutes rollout;
     private final KeyRoutes keyRoutes;
+    private final Metrics metrics;
+    private final Settings.Limits limits;
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param ready true once packs are compiled and warmed up; until then /health and checks answer 503 */
     public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock) {
-        this(parser, checks, packs, ready, clock, () -> null, Map::of, m -> java.util.Optional.empty(), ApiKeys.none(), () -> null);
+        this(parser, checks, packs, ready, clock, () -> null, Map::of, m -> java.util.Optional.empty(), ApiKeys.none(), () -> null,
+                new Metrics(), Settings.fromEnv(Map.of()).limits());
     }
 
     /**
@@ -60,11 +68,13 @@ public final class App {
      * @param packStatus    a market's live pack and its last refused candidate
      * @param keys          the API keys; none configured leaves every route open
      * @param admin         rule roll-out and key management; null while storage is not open
+     * @param metrics       what /metrics shows; requests are counted here
+     * @param limits        the check queue, the longest wait for an evaluator
      */
     public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock,
                Supplier<StoreService> stores, Supplier<Map<String, Object>> storageHealth,
                java.util.function.Function<String, java.util.Optional<PackStatus>> packStatus, ApiKeys keys,
-               Supplier<Admin> admin) {
+               Supplier<Admin> admin, Metrics metrics, Settings.Limits limits) {
         this.parser = parser;
         this.upcoming = new UpcomingRules(clock);
         this.stores = new StoreRoutes(stores, json, clock);
@@ -73,6 +83,8 @@ public final class App {
         this.access = new Access(keys);
         this.rollout = new RolloutRoutes(admin);
         this.keyRoutes = new KeyRoutes(admin, keys, clock);
+        this.metrics = metrics;
+        this.limits = limits;
         this.checks = checks;
         this.packs = packs;
         this.ready = ready;
@@ -84,6 +96,8 @@ public final class App {
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
+            config.routes.before(this::admit);
+            config.requestLogger.http((ctx, ms) -> finished(ctx, ms));
             config.routes.post("/v1/checks", access.allow(Set.of(Role.LISTING_FLOW), this::check));
             config.routes.get("/v1/rule-packs", access.allow(Set.of(Role.OFFICER), this::rulePacks));
             config.routes.get("/v1/rule-packs/{market}", access.allow(Set.of(Role.OFFICER), ctx -> ctx.json(packStatus.apply(ctx.pathParam("market"))
@@ -95,6 +109,9 @@ public final class App {
                 ctx.json(upcoming.answer(ctx, packs.get()));
             }));
             config.routes.get("/health", this::health);
+            config.routes.get("/health/ready", this::health);
+            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "alive")));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             stores.register(config.routes, this::readBody, access);
             rollout.register(config.routes, this::readBody, access);
             keyRoutes.register(config.routes, this::readBody, access);
@@ -105,6 +122,15 @@ public final class App {
             config.routes.exception(NotReadyException.class, (e, ctx) -> {
                 ctx.header("Retry-After", "1");
                 error(ctx, 503, "not ready", List.of(new FieldProblem("service", "rule packs are still loading")));
+            });
+            config.routes.exception(CheckService.BusyException.class, (e, ctx) -> {
+                metrics.checkRejected(e.reason());
+                ctx.header("Retry-After", "1");
+                error(ctx, 429, "too many checks", List.of(new FieldProblem("service", e.getMessage())));
+            });
+            config.routes.exception(DrainingException.class, (e, ctx) -> {
+                ctx.header("Retry-After", "1").header("Connection", "close");
+                error(ctx, 503, "shutting down", List.of(new FieldProblem("service", "this instance is stopping; send the request again")));
             });
             config.routes.exception(Access.UnauthorizedException.class, (e, ctx) -> {
                 ctx.header("WWW-Authenticate", "Bearer");
@@ -147,7 +173,8 @@ public final class App {
         JsonNode body = readBody(ctx);
         byte[] out;
         try {
-            out = json.writeValueAsBytes(checks.check(parser.parse(body)));
+            out = json.writeValueAsBytes(checks.check(parser.parse(body), limits.checkQueue(),
+                    java.time.Duration.ofMillis(limits.requestTimeoutMillis())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -194,10 +221,62 @@ public final class App {
                 .toList());
     }
 
+    /**
+     * Every request gets a request id (the caller's X-Request-Id when it sends a sane one), returned in the
+     * response and on every log line of the request. While the instance drains, new requests get 503.
+     */
+    private void admit(Context ctx) {
+        String id = ctx.header("X-Request-Id");
+        if (id == null || id.isBlank() || id.length() > 100 || !id.matches("[\\x21-\\x7e]+")) {
+            id = java.util.UUID.randomUUID().toString();
+        }
+        MDC.put("requestId", id);
+        ctx.header("X-Request-Id", id);
+        boolean probe = ctx.path().startsWith("/health") || ctx.path().equals("/metrics");
+        if (draining.get() && !probe) {
+            throw new DrainingException();
+        }
+        inFlight.incrementAndGet();
+        ctx.attribute("preflight.counted", Boolean.TRUE);
+    }
+
+    private void finished(Context ctx, Float ms) {
+        if (Boolean.TRUE.equals(ctx.attribute("preflight.counted"))) {
+            inFlight.decrementAndGet();
+        }
+        String route;
+        try {
+            route = ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        metrics.httpRequest(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
+        // one line per request: what was called and how it went, never what the listing says
+        if (route.startsWith("/health") || route.equals("/metrics")) {
+            log.debug("{} {} {} {} ms", ctx.method().name(), route, ctx.statusCode(), ms);
+        } else {
+            log.info("{} {} {} {} ms", ctx.method().name(), route, ctx.statusCode(), ms);
+        }
+        MDC.remove("requestId");
+    }
+
+    /**
+     * Stops taking requests (new ones get 503 and {@code Connection: close}, readiness says so) and waits
+     * until those in flight have answered, at most {@code grace}. Returns how many were still in flight.
+     */
+    public int drain(java.time.Duration grace) throws InterruptedException {
+        draining.set(true);
+        long until = System.nanoTime() + grace.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        return inFlight.get();
+    }
+
     private void health(Context ctx) {
-        boolean ok = ready.getAsBoolean();
+        boolean ok = ready.getAsBoolean() && !draining.get();
         Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("status", ok ? "ready" : "starting");
+        body.put("status", draining.get() ? "stopping" : ok ? "ready" : "starting");
         body.putAll(storageHealth.get());
         ctx.status(ok ? 200 : 503).json(body);
     }
@@ -214,6 +293,10 @@ public final class App {
 
     /** The body is over the limit. */
     static final class PayloadTooLargeException extends RuntimeException {
+    }
+
+    /** The instance is draining before it stops. */
+    static final class DrainingException extends RuntimeException {
     }
 
     /** Packs are not compiled and warm yet. */

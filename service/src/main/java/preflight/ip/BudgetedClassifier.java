@@ -69,4 +69,9 @@ public final class BudgetedClassifier implements IpClassifier, AutoCloseable {
     public void close() {
         calls.shutdownNow();
     }
+
+    @Override
+    public java.util.List<IpClassifier> parts() {
+        return java.util.List.of(inner);
+    }
 }

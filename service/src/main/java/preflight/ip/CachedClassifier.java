@@ -7,6 +7,8 @@ package preflight.ip;
 public final class CachedClassifier implements IpClassifier {
 
     private final IpClassifier inner;
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
     private final LruCache<String, Opinion> cache;
 
     public CachedClassifier(IpClassifier inner, int capacity) {
@@ -29,9 +31,27 @@ public final class CachedClassifier implements IpClassifier {
         String key = question.key();
         Opinion cached = cache.get(key);
         if (cached == null) {
+            misses.increment();
             cached = inner.classify(question);
             cache.put(key, cached);
+        } else {
+            hits.increment();
         }
         return cached;
+    }
+
+    @Override
+    public java.util.List<IpClassifier> parts() {
+        return java.util.List.of(inner);
+    }
+
+    /** Answers the cache gave. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Questions the cache passed on to the model. */
+    public long misses() {
+        return misses.sum();
     }
 }

@@ -35,4 +35,9 @@ public final class FallbackClassifier implements IpClassifier {
                     answer.classifier());
         }
     }
+
+    @Override
+    public java.util.List<IpClassifier> parts() {
+        return java.util.List.of(first, fallback);
+    }
 }

@@ -65,6 +65,7 @@ public final class PackReloader {
     private final java.util.function.Consumer<IpScreen> swapIp;
     private final CheckRequestParser parser;
     private final BiFunction<Supplier<RulePacks>, Supplier<IpScreen>, CheckService> checksOver;
+    private final java.util.function.Consumer<Report> onReload;
     private final Map<String, PackStatus.Candidate> rejected = new ConcurrentHashMap<>();
     /** What the files held when the live packs were built; null before the first load. */
     private volatile Fingerprints built;
@@ -77,7 +78,8 @@ public final class PackReloader {
      */
     public PackReloader(Path rulesDir, Path regulationsDir, Path ipDir, Path testCasesDir, Clock clock, LivePacks live,
                         Supplier<IpScreen> liveIp, java.util.function.Consumer<IpScreen> swapIp, CheckRequestParser parser,
-                        BiFunction<Supplier<RulePacks>, Supplier<IpScreen>, CheckService> checksOver) {
+                        BiFunction<Supplier<RulePacks>, Supplier<IpScreen>, CheckService> checksOver,
+                        java.util.function.Consumer<Report> onReload) {
         this.rulesDir = rulesDir;
         this.regulationsDir = regulationsDir;
         this.ipDir = ipDir;
@@ -88,6 +90,7 @@ public final class PackReloader {
         this.swapIp = swapIp;
         this.parser = parser;
         this.checksOver = checksOver;
+        this.onReload = onReload;
     }
 
     /**
@@ -172,7 +175,9 @@ public final class PackReloader {
         List<String> accepted = t.accepted().keySet().stream().sorted().toList();
         List<String> refused = t.refused().keySet().stream().sorted().toList();
         log.info("reload: live {}; refused {}{}", accepted, refused, ipOk ? "" : "; IP data kept");
-        return new Report(accepted, refused, ipOk);
+        Report report = new Report(accepted, refused, ipOk);
+        onReload.accept(report);
+        return report;
     }
 
     /**

@@ -24,7 +24,7 @@ class ServeCommandTest {
                 .drl("JP", "radio.drl", "rule \"Broken\"\nwhen\n    $l : Listing( wireless \nthen\nend\n");
         Settings settings = new Settings(0, dir.resolve("data"), t.rules, t.regulations, dir.resolve("test-cases"), 2,
                 "lexicon", 8, preflight.ip.LlmSettings.fromEnv(java.util.Map.of()),
-                Settings.fromEnv(java.util.Map.of()).db(), "");
+                Settings.fromEnv(java.util.Map.of()).db(), "", Settings.fromEnv(java.util.Map.of()).limits());
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, "UTF-8"));

@@ -127,6 +127,35 @@ class PackReloaderTest {
     }
 
     @Test
+    void aPackFolderOrTheWholeRulesFolderThatDisappearsLeavesTheLivePacksServing() throws IOException {
+        preflight.TestProject.delete(dir.resolve("rules/US"));
+
+        PackReloader.Report r = app.reloader().reload();
+
+        assertThat(r.rejected()).contains("US");
+        assertThat(app.reloader().status("US").orElseThrow().live().version()).isEqualTo("2026.11.1");
+        assertThat(usRuleIds()).contains("US-CPSC-CPC");
+
+        preflight.TestProject.delete(dir.resolve("rules"));
+        app.reloader().reload();
+        assertThat(usRuleIds()).contains("US-CPSC-CPC");
+        assertThat(app.packs().get().get("global")).isPresent();
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsRefusedAndTheLastGoodPackServes() throws IOException {
+        Path children = dir.resolve("rules/US/children.drl");
+        Files.delete(children);
+        Files.createSymbolicLink(children, dir.resolve("nowhere.drl")); // unreadable, even for root
+
+        PackReloader.Report r = app.reloader().reload();
+
+        assertThat(r.rejected()).contains("US");
+        assertThat(app.reloader().status("US").orElseThrow().rejected().errors()).anyMatch(e -> e.contains("cannot read"));
+        assertThat(usRuleIds()).contains("US-CPSC-CPC");
+    }
+
+    @Test
     void brokenIpDataKeepsTheLiveScreen() throws IOException {
         Files.writeString(dir.resolve("regs/ip/marks-broken.yaml"), "marks:\n  - name: X\n    kind: robot\n");
 
