@@ -171,11 +171,11 @@ final class BenchCommand {
                 listings, markets, 10);
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
-    private static void waitUntilReady(URI health, Process server) throws Exception {
+    static void waitUntilReady(URI health, Process server) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {

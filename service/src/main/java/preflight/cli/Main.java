@@ -22,6 +22,7 @@ public final class Main {
                                              precision and recall of the IP screen on test-cases/ip/
               bench [--seconds N] [--markets US,DE,...]  in-process and HTTP latency and throughput
               bench --reloads N [--seconds S]   checks from two threads while the packs reload N times
+              soak [--minutes 10] [--rate 300]  a server under steady load, a pack edit a minute, the database away once
             """;
 
     private Main() {
@@ -38,7 +39,7 @@ public final class Main {
         }
         Settings settings;
         java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        if (!List.of("serve", "bench").contains(args[0])) {
+        if (!List.of("serve", "bench", "soak").contains(args[0])) {
             // tools wait for the classifier's answer, so a case's outcome never depends on the machine's speed;
             // only the server works to the budget the listing flow needs
             env.putIfAbsent("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "60000");
@@ -57,6 +58,7 @@ public final class Main {
             case "check" -> new CheckCommand(app).run(rest);
             case "rules" -> new RulesCommand(app).run(rest);
             case "bench" -> new BenchCommand(app).run(rest);
+            case "soak" -> new SoakCommand(app).run(rest);
             case "ip" -> new IpCommand(app).run(rest);
             default -> {
                 System.err.print(USAGE);

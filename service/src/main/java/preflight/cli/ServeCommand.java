@@ -59,9 +59,12 @@ final class ServeCommand {
             if (app.ipScreen().classifier() != null) {
                 app.ipScreen().classifier().warm(); // models load in seconds: before ready, not on a seller's check
             }
-            Warmup.run(app.checks(), WarmupSamples.collect(app));
+            List<preflight.check.CheckRequest> samples = WarmupSamples.collect(app);
+            Warmup.run(app.checks(), samples);
+            List<preflight.check.Verdict> verdicts = warmAnswers(samples);
             // after the warm-up, so its checks stay out of the check log
             log.info("storage: {}", app.openStorage().database().describe());
+            warmStoreAndHttp(samples, verdicts, server.port());
             ready.set(true);
             // officers' edits go live without a restart, once they compile and pass their golden cases
             new FolderWatcher(List.of(app.settings().rulesDir(), app.settings().regulationsDir()), 500,
@@ -81,5 +84,42 @@ final class ServeCommand {
         }
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The answer's way out: each verdict written as JSON, as the HTTP layer writes it. Without this the
+     * first seconds of traffic after a start paid for the JIT's work on it (p99 over 500 ms, and 429s).
+     */
+    private List<preflight.check.Verdict> warmAnswers(List<preflight.check.CheckRequest> samples) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = preflight.http.Json.mapper();
+        List<preflight.check.Verdict> verdicts = new java.util.ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            verdicts.clear();
+            for (preflight.check.CheckRequest r : samples) {
+                preflight.check.Verdict v = app.checks().check(r);
+                json.writeValueAsBytes(v);
+                verdicts.add(v);
+            }
+        }
+        return verdicts;
+    }
+
+    /**
+     * The store's forecast (ledger reads, the forecast's arithmetic) and the HTTP server's own path, with
+     * nothing written: the forecast only reads, and /health answers 503 until ready.
+     */
+    private void warmStoreAndHttp(List<preflight.check.CheckRequest> samples, List<preflight.check.Verdict> verdicts, int port)
+            throws Exception {
+        preflight.store.StoreService stores = app.stores();
+        for (int round = 0; round < 5 && stores != null; round++) {
+            for (int i = 0; i < samples.size(); i++) {
+                stores.forecast(samples.get(i).seller(), verdicts.get(i).findings(), samples.get(i).options().asOf());
+            }
+        }
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpRequest health = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health")).build();
+        for (int i = 0; i < 2000; i++) {
+            client.send(health, java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
     }
 }

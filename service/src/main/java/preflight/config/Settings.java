@@ -21,7 +21,7 @@ import preflight.ip.LlmSettings;
  *                       classifier (8); past it the lexicon's cautious answer stands and the model's answer is
  *                       cached for the next submission of the listing
  * @param llm            PREFLIGHT_LLM_PROVIDER, _BASE_URL, _MODEL, _API_KEY, _TIMEOUT_MS
- * @param db             PREFLIGHT_DB_URL (SQLite under the data folder), _USER, _PASSWORD; PREFLIGHT_DB_BUDGET_MS (50),
+ * @param db             PREFLIGHT_DB_URL (SQLite under the data folder), _USER, _PASSWORD; PREFLIGHT_DB_BUDGET_MS (20),
  *                       how long a check waits for the penalty ledger; PREFLIGHT_CHECK_LOG_BUFFER (10000), check
  *                       records held while the database is slow or down; PREFLIGHT_DEFAULT_PLATFORM (alibaba.com),
  *                       the penalty profile for sellers who name none
@@ -58,7 +58,7 @@ public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDi
                 LlmSettings.fromEnv(env),
                 new DbSettings(env.getOrDefault("PREFLIGHT_DB_URL", ""), env.getOrDefault("PREFLIGHT_DB_USER", ""),
                         env.getOrDefault("PREFLIGHT_DB_PASSWORD", ""),
-                        positive("PREFLIGHT_DB_BUDGET_MS", env.getOrDefault("PREFLIGHT_DB_BUDGET_MS", "50")),
+                        positive("PREFLIGHT_DB_BUDGET_MS", env.getOrDefault("PREFLIGHT_DB_BUDGET_MS", "20")),
                         positive("PREFLIGHT_CHECK_LOG_BUFFER", env.getOrDefault("PREFLIGHT_CHECK_LOG_BUFFER", "10000")),
                         env.getOrDefault("PREFLIGHT_DEFAULT_PLATFORM", "alibaba.com")),
                 env.getOrDefault("PREFLIGHT_API_KEYS", ""),

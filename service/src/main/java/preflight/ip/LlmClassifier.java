@@ -1,5 +1,7 @@
 package preflight.ip;
 
+import preflight.resilience.CircuitBreaker;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.SystemMessage;

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * A pack's files as the roll-out keeps them: name to text. Spreadsheets ({@code .xlsx}) are binary and kept
  * as {@code base64:} text. Only a pack's own kinds of file are read or written, never a path.
  */
-final class PackFiles {
+public final class PackFiles {
 
     static final Pattern NAME = Pattern.compile("pack\\.yaml|[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.(drl|csv|xlsx)");
     private static final String BINARY = "base64:";
@@ -97,8 +97,8 @@ final class PackFiles {
         return Map.of("added", added, "removed", removed, "changed", changed);
     }
 
-    /** Copies a rules folder (the live packs), to try a candidate in beside them. */
-    static void copyTree(Path from, Path to) {
+    /** Copies a folder with everything in it (the live packs, to try a candidate in beside them). */
+    public static void copyTree(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

@@ -46,6 +46,9 @@ public final class StoreService implements AutoCloseable {
     private final EnforcementModel model;
     private final Clock clock;
     private final long budgetMillis;
+    /** Opens after 5 failed ledger reads in a row; then one read a second is tried until one answers. */
+    private final preflight.resilience.CircuitBreaker ledgerBreaker = new preflight.resilience.CircuitBreaker(5, 1000, System::nanoTime);
+    private volatile String lastFailure = "";
     private final ExecutorService reads = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "ledger-read");
         t.setDaemon(true);
@@ -80,13 +83,22 @@ public final class StoreService implements AutoCloseable {
             return StoreScore.unavailable(platform, "no penalty profile for platform '" + platform + "'; profiles: "
                     + profiles.all().stream().map(PenaltyProfile::platform).toList());
         }
+        if (!ledgerBreaker.allow()) {
+            // the ledger failed again and again: answer at once instead of waiting out the budget on every check
+            return StoreScore.unavailable(platform, "the penalty ledger is not answering (" + lastFailure + "); asking again shortly");
+        }
         Standing standing;
         try {
             CompletableFuture<Standing> read = CompletableFuture.supplyAsync(() -> standing(profile.get(), seller.id(), asOf), reads);
             standing = read.get(budgetMillis, TimeUnit.MILLISECONDS);
+            ledgerBreaker.succeeded();
         } catch (TimeoutException e) {
+            lastFailure = "no answer within " + budgetMillis + " ms";
+            ledgerBreaker.failed();
             return StoreScore.unavailable(platform, "the penalty ledger did not answer within " + budgetMillis + " ms");
         } catch (ExecutionException e) {
+            lastFailure = String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse("");
+            ledgerBreaker.failed();
             return StoreScore.unavailable(platform, "the penalty ledger cannot be read: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package preflight.ip;
 
+import preflight.resilience.CircuitBreaker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

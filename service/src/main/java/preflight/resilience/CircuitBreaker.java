@@ -1,4 +1,4 @@
-package preflight.ip;
+package preflight.resilience;
 
 import java.util.function.LongSupplier;
 
@@ -7,9 +7,9 @@ import java.util.function.LongSupplier;
  * calls are refused at once for {@code openMillis}; then one trial call is let through, and its result
  * closes or reopens the breaker.
  */
-final class CircuitBreaker {
+public final class CircuitBreaker {
 
-    enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State { CLOSED, OPEN, HALF_OPEN }
 
     private final int threshold;
     private final long openNanos;
@@ -18,14 +18,14 @@ final class CircuitBreaker {
     private long openedAt;
     private State state = State.CLOSED;
 
-    CircuitBreaker(int threshold, long openMillis, LongSupplier nanoTime) {
+    public CircuitBreaker(int threshold, long openMillis, LongSupplier nanoTime) {
         this.threshold = threshold;
         this.openNanos = openMillis * 1_000_000L;
         this.nanoTime = nanoTime;
     }
 
     /** True when a call may go ahead; in the half-open state only the first caller gets through. */
-    synchronized boolean allow() {
+    public synchronized boolean allow() {
         if (state == State.OPEN && nanoTime.getAsLong() - openedAt >= openNanos) {
             state = State.HALF_OPEN;
             return true;
@@ -33,12 +33,12 @@ final class CircuitBreaker {
         return state == State.CLOSED;
     }
 
-    synchronized void succeeded() {
+    public synchronized void succeeded() {
         failures = 0;
         state = State.CLOSED;
     }
 
-    synchronized void failed() {
+    public synchronized void failed() {
         failures++;
         if (state == State.HALF_OPEN || failures >= threshold) {
             state = State.OPEN;
@@ -46,7 +46,7 @@ final class CircuitBreaker {
         }
     }
 
-    synchronized State state() {
+    public synchronized State state() {
         return state;
     }
 }

@@ -1,4 +1,4 @@
-package preflight.db;
+package preflight.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy in front of a real server that a test can take down and bring back: down, it cuts every open
+ * A TCP proxy in front of a real server that a test or the soak can take down and bring back: down, it cuts every open
  * connection and refuses new ones, as a database that crashed or restarts does.
  */
 public final class FlakyProxy implements AutoCloseable {
@@ -62,6 +62,9 @@ public final class FlakyProxy implements AutoCloseable {
                     continue;
                 }
                 Socket target = new Socket(targetHost, targetPort);
+                // without it, Nagle's algorithm and delayed acks hold small database messages for ~40 ms
+                client.setTcpNoDelay(true);
+                target.setTcpNoDelay(true);
                 open.add(client);
                 open.add(target);
                 pipe(client, target);

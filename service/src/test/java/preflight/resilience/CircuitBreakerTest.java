@@ -1,4 +1,4 @@
-package preflight.ip;
+package preflight.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
