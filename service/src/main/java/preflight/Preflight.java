@@ -222,7 +222,6 @@ public final class Preflight {
     }
 
     private void record(CheckedListing checked) {
-        metrics.check(checked.verdict());
         Storage s = storage.get();
         if (s != null) {
             s.writer().offer(checked);

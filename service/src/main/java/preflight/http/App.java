@@ -173,8 +173,10 @@ public final class App {
         JsonNode body = readBody(ctx);
         byte[] out;
         try {
-            out = json.writeValueAsBytes(checks.check(parser.parse(body), limits.checkQueue(),
-                    java.time.Duration.ofMillis(limits.requestTimeoutMillis())));
+            preflight.check.Verdict verdict = checks.check(parser.parse(body), limits.checkQueue(),
+                    java.time.Duration.ofMillis(limits.requestTimeoutMillis()));
+            metrics.check(verdict); // the checks callers got, not the start-up warm-up's
+            out = json.writeValueAsBytes(verdict);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -67,6 +67,23 @@ class OperationsTest {
     }
 
     @Test
+    void checksAreCountedAsCallersGotThem() throws Exception {
+        String before = server.get("/metrics").body();
+        assertThat(post("/v1/checks", CHECK, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(count(server.get("/metrics").body(), "preflight_checks_total{decision=\"BLOCK\"}")
+                + count(server.get("/metrics").body(), "preflight_checks_total{decision=\"WARN\"}")
+                + count(server.get("/metrics").body(), "preflight_checks_total{decision=\"PASS\"}"))
+                .isEqualTo(count(before, "preflight_checks_total{decision=\"BLOCK\"}")
+                        + count(before, "preflight_checks_total{decision=\"WARN\"}")
+                        + count(before, "preflight_checks_total{decision=\"PASS\"}") + 1);
+    }
+
+    static double count(String metrics, String series) {
+        return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElse(0);
+    }
+
+    @Test
     void everyResponseCarriesARequestIdTheCallersOwnWhenSane() throws Exception {
         HttpResponse<String> mine = post("/v1/checks", CHECK, Map.of("X-Request-Id", "flow-7f3a-0001"));
         assertThat(mine.headers().firstValue("X-Request-Id")).hasValue("flow-7f3a-0001");
