@@ -44,8 +44,11 @@ final class RolloutRoutes {
         routes.post(candidate + "/shadow", access.allow(officer, ctx -> shadow(ctx, body.apply(ctx))));
         routes.get(candidate + "/shadow", access.allow(officer, ctx -> ctx.json(
                 db(() -> admin().shadow().summary(ctx.pathParam("market"), ctx.pathParam("versionId"))))));
-        routes.post(candidate + "/activate", access.allow(officer, ctx -> ctx.json(summary(db(() -> admin().rollout()
-                .activate(ctx.pathParam("market"), ctx.pathParam("versionId"), Access.actor(ctx))), false))));
+        routes.post(candidate + "/activate", access.allow(officer, ctx -> {
+            PackVersion live = db(() -> admin().rollout().activate(ctx.pathParam("market"), ctx.pathParam("versionId"), Access.actor(ctx)));
+            admin().shadow().forget(live.versionId());
+            ctx.json(summary(live, false));
+        }));
         routes.post("/v1/rule-packs/{market}/rollback", access.allow(officer, ctx -> rollback(ctx, body.apply(ctx))));
         routes.get("/v1/audit", access.allow(officer, this::audit));
     }

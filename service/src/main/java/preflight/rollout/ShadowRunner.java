@@ -103,6 +103,11 @@ public final class ShadowRunner implements AutoCloseable {
         return versions.find(versionId).orElseThrow();
     }
 
+    /** Stops shadowing a version that went live (the activation recorded it; it no longer differs from itself). */
+    public void forget(String versionId) {
+        running.remove(versionId);
+    }
+
     /** Hands over an answered check; never blocks. */
     public void offer(CheckedListing checked) {
         if (running.isEmpty() || !open) {

@@ -84,6 +84,15 @@ class OperationsTest {
     }
 
     @Test
+    void unknownPathsShareOneRouteLabelSoTheyCannotFloodTheMetrics() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(server.get("/no/such/path-" + i).statusCode()).isEqualTo(404);
+        }
+        String text = server.get("/metrics").body();
+        assertThat(text).doesNotContain("path-0", "path-1");
+    }
+
+    @Test
     void everyResponseCarriesARequestIdTheCallersOwnWhenSane() throws Exception {
         HttpResponse<String> mine = post("/v1/checks", CHECK, Map.of("X-Request-Id", "flow-7f3a-0001"));
         assertThat(mine.headers().firstValue("X-Request-Id")).hasValue("flow-7f3a-0001");

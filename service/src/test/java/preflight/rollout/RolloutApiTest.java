@@ -163,6 +163,7 @@ class RolloutApiTest {
         HttpResponse<String> activated = server.post(base + "/activate", "{}");
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
         assertThat(body(activated).path("status").asText()).isEqualTo("active");
+        assertThat(body(server.get(base + "/shadow")).path("running").asBoolean()).isFalse(); // live now: nothing to shadow
         assertThat(body(server.get("/v1/rule-packs/US")).path("live").path("version").asText()).isEqualTo("2026.12.0");
         assertThat(ruleIds(check("Camping lantern", "US"))).contains("US-TEST-LANTERN");
         assertThat(Files.readString(project.root.resolve("rules/US/lanterns.drl"))).isEqualTo(LANTERN_RULE);
