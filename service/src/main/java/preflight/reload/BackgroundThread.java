@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One thread for reload work (compiling packs, running golden cases, warming up), at the lowest OS
+ * One thread for background work (compiling packs, running golden cases, warming up, previews), at the lowest OS
  * priority. That work takes seconds of CPU; at normal priority it takes a core from the checks for that
  * long, and their p99 rose from 0.6 to 5 ms during a reload on two cores. Java thread priorities do
  * nothing on Linux, so the thread renices itself (nice 19, which needs no privilege); where that is not
@@ -25,7 +25,7 @@ public final class BackgroundThread implements AutoCloseable {
     private final ExecutorService executor;
     private volatile Thread thread;
 
-    BackgroundThread(String name) {
+    public BackgroundThread(String name) {
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(() -> {
                 lowerPriority(name);
@@ -38,7 +38,7 @@ public final class BackgroundThread implements AutoCloseable {
     }
 
     /** Runs the work on the background thread and waits for it; on that thread already, runs it here. */
-    <T> T run(Callable<T> work) {
+    public <T> T run(Callable<T> work) {
         if (Thread.currentThread() == thread) {
             try {
                 return work.call();

@@ -65,6 +65,7 @@ public final class Rollout {
     private final CheckLog checkLog;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    private final preflight.reload.BackgroundThread previews = new preflight.reload.BackgroundThread("rollout-preview");
     /**
      * Compiled candidates by version id (the candidate's pack and the live packs built on it), the most
      * recently used few: a knowledge base holds megabytes, and an evicted one is compiled again when asked.
@@ -140,6 +141,12 @@ public final class Rollout {
      */
     public Preview preview(String market, String versionId, int last, Instant from, Instant to) throws SQLException {
         PackVersion v = usable(market, versionId);
+        List<CheckRecord> records = checkLog.recent(last, from, to);
+        // thousands of checks run twice: at the lowest priority, so that the listing flow's checks keep the cores
+        return previews.run(() -> judge(v, market, records));
+    }
+
+    private Preview judge(PackVersion v, String market, List<CheckRecord> records) {
         Map<String, RulePack> candidate = packsOf(v);
         RulePacks livePacks = live.get();
         Map<String, RulePack> overlay = new LinkedHashMap<>();
@@ -148,7 +155,6 @@ public final class Rollout {
         RulePacks candidatePacks = new RulePacks(overlay);
         CheckService liveChecks = checksOver.apply(() -> livePacks, ip);
         CheckService candidateChecks = checksOver.apply(() -> candidatePacks, ip);
-        List<CheckRecord> records = checkLog.recent(last, from, to);
         List<Impact.Pair> pairs = new ArrayList<>();
         int unreadable = 0;
         String today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
