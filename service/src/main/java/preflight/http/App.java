@@ -55,6 +55,7 @@ public final class App {
     private final Settings.Limits limits;
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong lastArrival = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
     /** @param ready true once packs are compiled and warmed up; until then /health and checks answer 503 */
     public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock) {
@@ -96,6 +97,8 @@ public final class App {
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
+            // Jetty's own shutdown hook would stop the server at once on SIGTERM, beside ours that drains it first
+            config.jetty.modifyServer(server -> server.setStopAtShutdown(false));
             config.routes.before(this::admit);
             config.requestLogger.http((ctx, ms) -> finished(ctx, ms));
             config.routes.post("/v1/checks", access.allow(Set.of(Role.LISTING_FLOW), this::check));
@@ -235,6 +238,9 @@ public final class App {
         MDC.put("requestId", id);
         ctx.header("X-Request-Id", id);
         boolean probe = ctx.path().startsWith("/health") || ctx.path().equals("/metrics");
+        if (!probe) {
+            lastArrival.set(System.nanoTime());
+        }
         if (draining.get() && !probe) {
             throw new DrainingException();
         }
@@ -269,11 +275,16 @@ public final class App {
     public int drain(java.time.Duration grace) throws InterruptedException {
         draining.set(true);
         long until = System.nanoTime() + grace.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < until) {
+        // until none is in flight and none has arrived for a moment: a request Jetty took just before it saw
+        // the drain is still on its way to the handlers, and must get its answer (503) before the server stops
+        while ((inFlight.get() > 0 || System.nanoTime() - lastArrival.get() < QUIET.toNanos()) && System.nanoTime() < until) {
             Thread.sleep(10);
         }
         return inFlight.get();
     }
+
+    /** How long a draining server waits after the last request arrived before it stops. */
+    private static final java.time.Duration QUIET = java.time.Duration.ofMillis(250);
 
     private void health(Context ctx) {
         boolean ok = ready.getAsBoolean() && !draining.get();

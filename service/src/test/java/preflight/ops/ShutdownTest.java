@@ -76,6 +76,11 @@ class ShutdownTest {
         assertThat(stillInFlight).isZero();
         assertThat(turnedAway).isTrue();
         assertThat(other).isEmpty();
+        assertAllInTheCheckLog(data, answered);
+    }
+
+    /** Many checks were answered, and every one of them is in the check log of the data folder. */
+    static void assertAllInTheCheckLog(Path data, java.util.Collection<String> answered) throws Exception {
         assertThat(answered).hasSizeGreaterThan(10);
         try (Database db = Database.open(Database.sqliteUrl(data), null, null)) {
             CheckLog log = new CheckLog(db.dataSource());
