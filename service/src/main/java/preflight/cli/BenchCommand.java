@@ -71,9 +71,7 @@ final class BenchCommand {
         ObjectMapper json = Json.mapper();
         List<String> bodies = new ArrayList<>();
         List<CheckRequest> requests = new ArrayList<>();
-        for (GoldenCase c : GoldenCases.load(app.settings().testCasesDir(), null, new ArrayList<>())) {
-            ObjectNode body = c.request().deepCopy();
-            body.set("targetCountries", json.valueToTree(markets));
+        for (ObjectNode body : goldenListings(app.settings().testCasesDir(), markets)) {
             bodies.add(json.writeValueAsString(body));
             requests.add(app.parser().parse(body));
         }
@@ -169,6 +167,18 @@ final class BenchCommand {
         List<EvalCase> listings = EvalSet.load(app.settings().testCasesDir().resolve("ip"));
         return IpBenchmark.run(app.packs(), new IpScreen(data, catalog, null), new IpScreen(data, catalog, classifier),
                 listings, markets, 10);
+    }
+
+    /** Every golden case's request, sent to the given markets: the load both the bench and the soak send. */
+    static List<ObjectNode> goldenListings(java.nio.file.Path testCasesDir, List<String> markets) {
+        ObjectMapper json = Json.mapper();
+        List<ObjectNode> out = new ArrayList<>();
+        for (GoldenCase c : GoldenCases.load(testCasesDir, null, new ArrayList<>())) {
+            ObjectNode body = c.request().deepCopy();
+            body.set("targetCountries", json.valueToTree(markets));
+            out.add(body);
+        }
+        return out;
     }
 
     static String javaBinary() {

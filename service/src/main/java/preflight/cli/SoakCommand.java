@@ -19,8 +19,6 @@ import java.util.List;
 import preflight.Preflight;
 import preflight.bench.FlakyProxy;
 import preflight.bench.Soak;
-import preflight.cases.GoldenCase;
-import preflight.cases.GoldenCases;
 import preflight.http.Json;
 
 /**
@@ -121,9 +119,7 @@ final class SoakCommand {
     private List<String> bodies() throws Exception {
         ObjectMapper json = Json.mapper();
         List<String> out = new ArrayList<>();
-        for (GoldenCase c : GoldenCases.load(app.settings().testCasesDir(), null, new ArrayList<>())) {
-            ObjectNode body = c.request().deepCopy();
-            body.set("targetCountries", json.valueToTree(BenchCommand.MARKETS));
+        for (ObjectNode body : BenchCommand.goldenListings(app.settings().testCasesDir(), BenchCommand.MARKETS)) {
             out.add(json.writeValueAsString(body));
         }
         return out;

@@ -153,13 +153,10 @@ public final class PackReloader {
         }
         Trial t = trial(rulesDir, catalog, affected, candidateIp, ipChanged);
 
-        Map<String, RulePack> next = new LinkedHashMap<>();
-        live.get().all().forEach(p -> next.put(p.market(), p));
-        next.putAll(t.accepted());
+        RulePacks nextPacks = live.get().with(t.accepted());
         t.accepted().keySet().forEach(rejected::remove);
         rejected.putAll(t.refused());
         boolean ipOk = ipErrors.isEmpty() && !t.failedCases().containsKey("global");
-        RulePacks nextPacks = new RulePacks(next);
         IpScreen nextIp = ipOk ? candidateIp : liveIp.get();
         if (!t.accepted().isEmpty() || (ipChanged && ipOk)) {
             Warmup.run(checksOver.apply(() -> nextPacks, () -> nextIp), samples(t.cases()));
@@ -208,10 +205,7 @@ public final class PackReloader {
                 errors.computeIfAbsent(market, k -> new ArrayList<>()).add(p.toString());
             }
         }
-        Map<String, RulePack> candidates = new LinkedHashMap<>();
-        live.get().all().forEach(p -> candidates.put(p.market(), p));
-        candidates.putAll(result.packs());
-        RulePacks trialPacks = new RulePacks(candidates);
+        RulePacks trialPacks = live.get().with(result.packs());
         List<String> caseProblems = new ArrayList<>();
         List<GoldenCase> cases = GoldenCases.load(testCasesDir, null, caseProblems).stream()
                 .filter(c -> only == null || allCases || touches(c, only, trialPacks)).toList();
@@ -244,7 +238,7 @@ public final class PackReloader {
                         : "a parent pack was refused: " + pack.versions().keySet().stream()
                                 .filter(p -> !p.equals(m) && !passed.test(p)).toList());
             }
-            refused.put(m, new PackStatus.Candidate(clock.instant(), List.copyOf(why), List.copyOf(failedCases.getOrDefault(m, List.of()))));
+            refused.put(m, candidate(why, failedCases.getOrDefault(m, List.of())));
         }
         return new Trial(accepted, refused, cases, failedCases);
     }
@@ -292,7 +286,11 @@ public final class PackReloader {
     }
 
     private void refuse(String market, List<String> errors, List<String> failedCases) {
-        rejected.put(market, new PackStatus.Candidate(clock.instant(), List.copyOf(errors), List.copyOf(failedCases)));
+        rejected.put(market, candidate(errors, failedCases));
+    }
+
+    private PackStatus.Candidate candidate(List<String> errors, List<String> failedCases) {
+        return new PackStatus.Candidate(clock.instant(), List.copyOf(errors), List.copyOf(failedCases));
     }
 
     /** The failing golden cases per market folder, each as "name: first mismatch". */

@@ -149,10 +149,7 @@ public final class Rollout {
     private Preview judge(PackVersion v, String market, List<CheckRecord> records) {
         Map<String, RulePack> candidate = packsOf(v);
         RulePacks livePacks = live.get();
-        Map<String, RulePack> overlay = new LinkedHashMap<>();
-        livePacks.all().forEach(p -> overlay.put(p.market(), p));
-        overlay.putAll(candidate);
-        RulePacks candidatePacks = new RulePacks(overlay);
+        RulePacks candidatePacks = livePacks.with(candidate);
         CheckService liveChecks = checksOver.apply(() -> livePacks, ip);
         CheckService candidateChecks = checksOver.apply(() -> candidatePacks, ip);
         List<Impact.Pair> pairs = new ArrayList<>();

@@ -172,10 +172,7 @@ public final class ShadowRunner implements AutoCloseable {
         if (!now.judgedByAny(c.request().targetCountries(), r.packs().keySet())) {
             return java.util.Optional.empty();
         }
-        Map<String, RulePack> overlay = new LinkedHashMap<>();
-        now.all().forEach(p -> overlay.put(p.market(), p));
-        overlay.putAll(r.packs());
-        RulePacks packs = new RulePacks(overlay);
+        RulePacks packs = now.with(r.packs());
         Verdict candidate = checksOver.apply(() -> packs, ip).check(c.request());
         Verdict v = c.verdict();
         return java.util.Optional.of(new ShadowVerdicts.ShadowVerdict(versionId, v.checkId(), v.decision().name(),

@@ -14,6 +14,13 @@ public final class RulePacks {
         this.byMarket = Map.copyOf(byMarket);
     }
 
+    /** These packs with some replaced or added (a reload's accepted packs, a candidate beside the live ones). */
+    public RulePacks with(Map<String, RulePack> replacing) {
+        Map<String, RulePack> merged = new java.util.HashMap<>(byMarket);
+        merged.putAll(replacing);
+        return new RulePacks(merged);
+    }
+
     public Collection<RulePack> all() {
         return byMarket.values();
     }
