@@ -38,6 +38,14 @@ import preflight.db.ShadowVerdicts;
 import preflight.db.StoredKeys;
 import preflight.rollout.Rollout;
 import preflight.rollout.ShadowRunner;
+import preflight.batch.BatchInput;
+import preflight.batch.BatchJob;
+import preflight.batch.Batches;
+import preflight.db.BatchStore;
+import preflight.db.Rescreens;
+import preflight.http.Reporting;
+import preflight.report.RuleTranslations;
+import preflight.rescreen.Rescreener;
 import preflight.regulations.RegulationCatalog;
 import preflight.rules.LivePacks;
 import preflight.rules.PackLoader;
@@ -58,7 +66,7 @@ public final class Preflight {
 
     /** The database and what lives in it, once opened. */
     public record Storage(Database database, StoreService stores, CheckLogWriter<CheckedListing> writer, Admin admin,
-                          java.util.concurrent.ScheduledExecutorService background) {
+                          java.util.concurrent.ScheduledExecutorService background, Reporting reporting, Rescreener rescreener) {
     }
     private final CheckRequestParser parser;
     private final CheckService checks;
@@ -74,7 +82,13 @@ public final class Preflight {
                 settings.checkConcurrency());
         this.reloader = new PackReloader(settings.rulesDir(), settings.regulationsDir(), settings.ipDataDir(),
                 settings.testCasesDir(), clock, packs, ipScreen::get, ipScreen::set, parser, Preflight::trialChecks,
-                report -> metrics.reload(report, packs.get()));
+                report -> {
+                    metrics.reload(report, packs.get());
+                    Storage s = storage.get();
+                    if (s != null) {
+                        s.rescreener().packsChanged();
+                    }
+                });
         this.apiKeys = ApiKeys.parse(settings.apiKeys());
         metrics.checksWaiting(checks.admission()::waiting);
     }
@@ -92,6 +106,10 @@ public final class Preflight {
         loadIp(catalog);
         packs.swap(loaded);
         metrics.packsLive(loaded);
+        Storage s = storage.get();
+        if (s != null) {
+            s.rescreener().baseline(loaded);
+        }
         return loaded;
     }
 
@@ -134,6 +152,18 @@ public final class Preflight {
         ShadowRunner shadow = new ShadowRunner(rollout, versions, new ShadowVerdicts(db.dataSource()), packs, ipScreen::get,
                 Preflight::trialChecks, clock, settings.db().checkLogBuffer());
         StoredKeys keys = new StoredKeys(db.dataSource());
+        BatchStore batchStore = new BatchStore(db.dataSource());
+        Rescreens rescreens = new Rescreens(db.dataSource());
+        Settings.Catalogues catalogues = settings.catalogues();
+        Batches batches = new Batches(batchStore, new BatchJob(new CheckService(packs, ipScreen::get, stores.oncePerSeller(),
+                c -> { }, clock, new DecisionPolicy(), catalogues.threads()), catalogues.threads()), JSON, clock);
+        Rescreener rescreener = new Rescreener(packs, ipScreen::get, Preflight::trialChecks, batchStore, log, rescreens, JSON, clock,
+                catalogues.rescreenLimit(), java.time.Duration.ofDays(catalogues.rescreenDays()), catalogues.threads());
+        if (packs.isLoaded()) {
+            rescreener.baseline(packs.get());
+        }
+        Reporting reporting = new Reporting(batches, rescreens, new BatchInput(parser, JSON, catalogues.maxRows(), catalogues.maxBytes()),
+                new RuleTranslations(settings.rulesDir(), settings.regulationsDir()));
         var background = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "storage-background");
             t.setDaemon(true);
@@ -148,6 +178,7 @@ public final class Preflight {
             }
             if (keysReadAt.get() < 0) {
                 shadow.resume();
+                resumeBatches(batches);
             }
             if (keysReadAt.get() < 0 || System.nanoTime() - keysReadAt.get() > 30_000_000_000L) {
                 refreshKeys(keys);
@@ -155,10 +186,24 @@ public final class Preflight {
             }
         }, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
         Storage opened = new Storage(db, stores, new CheckLogWriter<>(log, this::checkRecord, settings.db().checkLogBuffer()),
-                new Admin(rollout, shadow, keys, audit), background);
+                new Admin(rollout, shadow, keys, audit), background, reporting, rescreener);
         storage.set(opened);
         metrics.checkLog(opened.writer()::status);
         return opened;
+    }
+
+    private static void resumeBatches(Batches batches) {
+        try {
+            batches.resume();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Preflight.class).warn("interrupted batches not resumed: {}", e.getMessage());
+        }
+    }
+
+    /** Reports, batches and re-screens while storage is open, else null. */
+    public Reporting reporting() {
+        Storage s = storage.get();
+        return s == null ? null : s.reporting();
     }
 
     private void refreshKeys(StoredKeys keys) {
@@ -249,6 +294,8 @@ public final class Preflight {
         Storage s = storage.getAndSet(null);
         if (s != null) {
             s.background().shutdownNow();
+            s.reporting().batches().close();
+            s.rescreener().close();
             s.admin().shadow().close();
             s.writer().close();
             s.stores().close();

@@ -32,7 +32,7 @@ public final class TestServer implements AutoCloseable {
         withBudget.putAll(env);
         app = new Preflight(Settings.fromEnv(withBudget).withPort(0), Clock.systemDefaultZone());
         http = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores, app::storageHealth,
-                app.reloader()::status, app.apiKeys(), app::admin, app.metrics(), app.settings().limits());
+                app.reloader()::status, app.apiKeys(), app::admin, app.metrics(), app.settings().limits(), app::reporting);
         server = http.create().start(0);
         if (loadPacks) {
             app.loadPacks();

@@ -56,13 +56,15 @@ final class BenchCommand {
         int seconds = 15;
         List<String> markets = MARKETS;
         int reloads = 0;
+        int batch = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--markets" -> markets = List.of(args[i + 1].split(","));
                 case "--reloads" -> reloads = Integer.parseInt(args[i + 1]);
+                case "--batch" -> batch = Integer.parseInt(args[i + 1]);
                 default -> {
-                    System.err.println("usage: preflight bench [--seconds N] [--markets US,DE,UK,JP,FR] [--reloads N]");
+                    System.err.println("usage: preflight bench [--seconds N] [--markets US,DE,UK,JP,FR] [--reloads N] [--batch LISTINGS]");
                     return 2;
                 }
             }
@@ -86,6 +88,9 @@ final class BenchCommand {
             ReloadBenchmark.run(app.checks(), app.reloader(), requests, reloads, seconds, Set.of("US")).forEach(System.out::println);
             ReloadBenchmark.run(app.checks(), app.reloader(), requests, reloads, seconds, Set.of("global")).forEach(System.out::println);
             return 0;
+        }
+        if (batch > 0) {
+            return batchBenchmark(markets, batch, requests);
         }
         System.out.println("markets per check: " + markets);
         System.out.println(InProcessBenchmark.run(app.checks(), requests, 50_000));
@@ -154,6 +159,36 @@ final class BenchCommand {
             }
         }
         return out;
+    }
+
+    /** A catalogue of golden listings checked in process, then through the API, then re-screened after a pack edit. */
+    private int batchBenchmark(List<String> markets, int listings, List<CheckRequest> warmup) throws Exception {
+        ObjectMapper json = Json.mapper();
+        List<ObjectNode> catalogue = preflight.bench.BatchBenchmark.catalogue(goldenListings(app.settings().testCasesDir(), markets),
+                listings, json);
+        List<CheckRequest> requests = catalogue.stream().map(app.parser()::parse).toList();
+        System.out.println("catalogue: " + listings + " golden listings to " + markets + ", rules, marks lexicon and embedded classifier on");
+        // the first pass warms the JIT up; the second is the figure
+        preflight.bench.BatchBenchmark.inProcess(app.checks(), requests, app.settings().catalogues().threads());
+        System.out.println(preflight.bench.BatchBenchmark.inProcess(app.checks(), requests, app.settings().catalogues().threads()));
+        List<Process> servers = new ArrayList<>();
+        try {
+            preflight.bench.BatchBenchmark.throughApi(catalogue, app.settings().rulesDir(), json, (env, port) -> {
+                try {
+                    ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                            "preflight.cli.Main", "serve").redirectErrorStream(true).redirectOutput(new File("/dev/null"));
+                    pb.environment().putAll(env);
+                    Process server = pb.start();
+                    servers.add(server);
+                    waitUntilReady(URI.create("http://127.0.0.1:" + port + "/health"), server);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).forEach(System.out::println);
+        } finally {
+            servers.forEach(Process::destroy);
+        }
+        return 0;
     }
 
     /** The IP screen with the embedded classifier, uncached, over the labelled IP listings. */

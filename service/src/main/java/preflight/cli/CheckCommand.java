@@ -17,9 +17,12 @@ final class CheckCommand {
         this.app = app;
     }
 
-    int run(String[] args) {
+    int run(String[] args) throws IOException, InterruptedException {
+        if (args.length > 0 && args[0].equals("--batch")) {
+            return new BatchCheckCommand(app, System.err).run(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         if (args.length != 1) {
-            System.err.println("usage: preflight check FILE.json");
+            System.err.println("usage: preflight check FILE.json | preflight check --batch FILE.jsonl|FILE.csv");
             return 2;
         }
         ObjectMapper json = Json.mapper();

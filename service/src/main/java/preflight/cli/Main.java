@@ -13,6 +13,8 @@ public final class Main {
             usage: preflight <command>
               serve                          serve the API (PREFLIGHT_PORT, default 8080)
               check FILE.json                run one check request and print the verdict
+              check --batch FILE [--out RESULTS.jsonl] [--report REPORT.html] [--locale en|zh]
+                                             check a catalogue (JSON Lines or .csv) with a progress bar
               rules validate [MARKET]        compile packs, check metadata and citations (file:line: message)
               rules test [MARKET]            run the golden cases under test-cases/
               rules coverage [MARKET]        rules per market and area, and regulations no rule cites

@@ -34,7 +34,7 @@ final class ServeCommand {
         Files.createDirectories(app.settings().dataDir());
         AtomicBoolean ready = new AtomicBoolean(false);
         App http = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores,
-                app::storageHealth, app.reloader()::status, app.apiKeys(), app::admin, app.metrics(), app.settings().limits());
+                app::storageHealth, app.reloader()::status, app.apiKeys(), app::admin, app.metrics(), app.settings().limits(), app::reporting);
         Javalin server = http.create();
         server.start(app.settings().port());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -30,10 +30,42 @@ import preflight.ip.LlmSettings;
  * @param limits         PREFLIGHT_CHECK_QUEUE (64), checks that may wait for an evaluator before more get 429;
  *                       PREFLIGHT_REQUEST_TIMEOUT_MS (2000), the longest a check waits for one;
  *                       PREFLIGHT_SHUTDOWN_GRACE_MS (20000), how long a stop waits for requests in flight
+ * @param catalogues     PREFLIGHT_BATCH_MAX_ROWS (100000) and PREFLIGHT_BATCH_MAX_BYTES (268435456), the largest batch;
+ *                       PREFLIGHT_BATCH_THREADS (the number of cores), threads checking a batch at the lowest priority;
+ *                       PREFLIGHT_RESCREEN_LIMIT (100000), the most stored listings a re-screen judges again, and
+ *                       PREFLIGHT_RESCREEN_DAYS (90), how far back the check log counts as stored listings
  */
 public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDir, Path testCasesDir,
                        int checkConcurrency, String ipClassifier, int ipClassifierBudgetMillis, LlmSettings llm,
-                       DbSettings db, String apiKeys, Limits limits) {
+                       DbSettings db, String apiKeys, Limits limits, Catalogues catalogues) {
+
+    /** Settings with the catalogue defaults. */
+    public Settings(int port, Path dataDir, Path rulesDir, Path regulationsDir, Path testCasesDir, int checkConcurrency,
+                    String ipClassifier, int ipClassifierBudgetMillis, LlmSettings llm, DbSettings db, String apiKeys, Limits limits) {
+        this(port, dataDir, rulesDir, regulationsDir, testCasesDir, checkConcurrency, ipClassifier, ipClassifierBudgetMillis, llm,
+                db, apiKeys, limits, Catalogues.fromEnv(Map.of()));
+    }
+
+    /** Batches of listings, and the re-screen of stored listings after a pack changes. */
+    public record Catalogues(int maxRows, long maxBytes, int threads, int rescreenLimit, int rescreenDays) {
+
+        static Catalogues fromEnv(Map<String, String> env) {
+            long bytes;
+            try {
+                bytes = Long.parseLong(env.getOrDefault("PREFLIGHT_BATCH_MAX_BYTES", "268435456").strip());
+            } catch (NumberFormatException e) {
+                bytes = -1;
+            }
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("PREFLIGHT_BATCH_MAX_BYTES must be a positive number of bytes");
+            }
+            return new Catalogues(positive("PREFLIGHT_BATCH_MAX_ROWS", env.getOrDefault("PREFLIGHT_BATCH_MAX_ROWS", "100000")), bytes,
+                    positive("PREFLIGHT_BATCH_THREADS", env.getOrDefault("PREFLIGHT_BATCH_THREADS",
+                            String.valueOf(Runtime.getRuntime().availableProcessors()))),
+                    positive("PREFLIGHT_RESCREEN_LIMIT", env.getOrDefault("PREFLIGHT_RESCREEN_LIMIT", "100000")),
+                    positive("PREFLIGHT_RESCREEN_DAYS", env.getOrDefault("PREFLIGHT_RESCREEN_DAYS", "90")));
+        }
+    }
 
     /** How much the service takes on, and how long it waits. */
     public record Limits(int checkQueue, int requestTimeoutMillis, int shutdownGraceMillis) {
@@ -64,12 +96,13 @@ public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDi
                 env.getOrDefault("PREFLIGHT_API_KEYS", ""),
                 new Limits(positive("PREFLIGHT_CHECK_QUEUE", env.getOrDefault("PREFLIGHT_CHECK_QUEUE", "64")),
                         positive("PREFLIGHT_REQUEST_TIMEOUT_MS", env.getOrDefault("PREFLIGHT_REQUEST_TIMEOUT_MS", "2000")),
-                        positive("PREFLIGHT_SHUTDOWN_GRACE_MS", env.getOrDefault("PREFLIGHT_SHUTDOWN_GRACE_MS", "20000"))));
+                        positive("PREFLIGHT_SHUTDOWN_GRACE_MS", env.getOrDefault("PREFLIGHT_SHUTDOWN_GRACE_MS", "20000"))),
+                Catalogues.fromEnv(env));
     }
 
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, rulesDir, regulationsDir, testCasesDir, checkConcurrency, ipClassifier,
-                ipClassifierBudgetMillis, llm, db, apiKeys, limits);
+                ipClassifierBudgetMillis, llm, db, apiKeys, limits, catalogues);
     }
 
     /** The penalty profiles, one per platform. */

@@ -48,6 +48,20 @@ final class Access {
         }
     }
 
+    /** The store a seller's key stands for; empty for every other caller. */
+    static Optional<String> sellerOf(Context ctx) {
+        ApiKeys.Principal p = ctx.attribute(PRINCIPAL);
+        return p != null && p.role() == Role.SELLER ? Optional.of(p.sellerId()) : Optional.empty();
+    }
+
+    /** A record that belongs to a store (or, with null, to no store) is shown to a seller's key of that store only. */
+    static void ownRecordOnly(Context ctx, String sellerId) {
+        Optional<String> seller = sellerOf(ctx);
+        if (seller.isPresent() && !seller.get().equals(sellerId)) {
+            throw new ForbiddenException("a seller key reaches only its own store");
+        }
+    }
+
     private static String key(Context ctx) {
         String auth = ctx.header("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -51,6 +51,9 @@ public final class App {
     private final Access access;
     private final RolloutRoutes rollout;
     private final KeyRoutes keyRoutes;
+    private final BatchRoutes batches;
+    private final ReportRoutes reports;
+    private final RescreenRoutes rescreens;
     private final Metrics metrics;
     private final Settings.Limits limits;
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
@@ -60,7 +63,7 @@ public final class App {
     /** @param ready true once packs are compiled and warmed up; until then /health and checks answer 503 */
     public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock) {
         this(parser, checks, packs, ready, clock, () -> null, Map::of, m -> java.util.Optional.empty(), ApiKeys.none(), () -> null,
-                new Metrics(), Settings.fromEnv(Map.of()).limits());
+                new Metrics(), Settings.fromEnv(Map.of()).limits(), () -> null);
     }
 
     /**
@@ -71,11 +74,12 @@ public final class App {
      * @param admin         rule roll-out and key management; null while storage is not open
      * @param metrics       what /metrics shows; requests are counted here
      * @param limits        the check queue, the longest wait for an evaluator
+     * @param reporting     reports, batches and re-screens; null while storage is not open
      */
     public App(CheckRequestParser parser, CheckService checks, LivePacks packs, BooleanSupplier ready, Clock clock,
                Supplier<StoreService> stores, Supplier<Map<String, Object>> storageHealth,
                java.util.function.Function<String, java.util.Optional<PackStatus>> packStatus, ApiKeys keys,
-               Supplier<Admin> admin, Metrics metrics, Settings.Limits limits) {
+               Supplier<Admin> admin, Metrics metrics, Settings.Limits limits, Supplier<Reporting> reporting) {
         this.parser = parser;
         this.upcoming = new UpcomingRules(clock);
         this.stores = new StoreRoutes(stores, json, clock);
@@ -84,6 +88,9 @@ public final class App {
         this.access = new Access(keys);
         this.rollout = new RolloutRoutes(admin);
         this.keyRoutes = new KeyRoutes(admin, keys, clock);
+        this.batches = new BatchRoutes(reporting, json);
+        this.reports = new ReportRoutes(stores, reporting, json);
+        this.rescreens = new RescreenRoutes(reporting);
         this.metrics = metrics;
         this.limits = limits;
         this.checks = checks;
@@ -118,6 +125,9 @@ public final class App {
             stores.register(config.routes, this::readBody, access);
             rollout.register(config.routes, this::readBody, access);
             keyRoutes.register(config.routes, this::readBody, access);
+            batches.register(config.routes, access);
+            reports.register(config.routes, access);
+            rescreens.register(config.routes, access);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, "invalid request", e.problems()));
             config.routes.exception(PayloadTooLargeException.class, (e, ctx) -> error(ctx, 413, "request too large",

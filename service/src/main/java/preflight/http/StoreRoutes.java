@@ -171,7 +171,7 @@ final class StoreRoutes {
         return profile.get();
     }
 
-    private static String pathId(Context ctx, String name) {
+    static String pathId(Context ctx, String name) {
         String id = ctx.pathParam(name);
         if (id.isBlank() || id.length() > MAX_ID || id.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidRequestException(name, "1 to " + MAX_ID + " characters, no control characters");

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  */
 public final class PackFiles {
 
-    static final Pattern NAME = Pattern.compile("pack\\.yaml|[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.(drl|csv|xlsx)");
+    /** pack.yaml, rules (DRL and decision tables) and the rules' translations (messages_zh.properties). */
+    static final Pattern NAME = Pattern.compile("pack\\.yaml|[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.(drl|csv|xlsx)|messages_[a-z]{2}\\.properties");
     private static final String BINARY = "base64:";
 
     private PackFiles() {

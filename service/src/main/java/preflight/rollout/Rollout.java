@@ -101,8 +101,8 @@ public final class Rollout {
         }
         for (String name : files.keySet()) {
             if (!PackFiles.isPackFile(name) || name.endsWith(".xlsx")) {
-                throw RolloutException.invalid("files." + name, "a file name is pack.yaml or NAME.drl or NAME.csv (letters, digits, . _ -);"
-                        + " spreadsheets are uploaded as CSV");
+                throw RolloutException.invalid("files." + name, "a file name is pack.yaml, NAME.drl, NAME.csv (letters, digits, . _ -)"
+                        + " or messages_LANG.properties (the rules' translations); spreadsheets are uploaded as CSV");
             }
         }
         if (files.keySet().stream().noneMatch(n -> n.endsWith(".drl") || n.endsWith(".csv"))) {

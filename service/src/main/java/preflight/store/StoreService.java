@@ -107,6 +107,38 @@ public final class StoreService implements AutoCloseable {
         return StoreForecast.forecast(profile.get(), standing, inForce, model);
     }
 
+    /**
+     * The forecast for a catalogue check: each seller's ledger is read once for the whole batch, not once per
+     * listing, and without the listing flow's time budget (a batch waits for the database rather than guessing).
+     */
+    public preflight.check.StoreScorer oncePerSeller() {
+        Map<String, Standing> standings = new java.util.concurrent.ConcurrentHashMap<>();
+        return (seller, inForce, asOf) -> {
+            String platform = platformOf(seller);
+            Optional<PenaltyProfile> profile = profiles.find(platform);
+            if (profile.isEmpty()) {
+                return forecast(seller, inForce, asOf);
+            }
+            String key = platform + "\n" + seller.id() + "\n" + asOf;
+            Standing standing = standings.get(key);
+            if (standing == null) {
+                if (!ledgerBreaker.allow()) {
+                    return StoreScore.unavailable(platform, "the penalty ledger is not answering (" + lastFailure + "); asking again shortly");
+                }
+                try {
+                    standing = standing(profile.get(), seller.id(), asOf);
+                    ledgerBreaker.succeeded();
+                } catch (StoreUnavailableException e) {
+                    lastFailure = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                    ledgerBreaker.failed();
+                    return StoreScore.unavailable(platform, e.getMessage());
+                }
+                standings.put(key, standing);
+            }
+            return StoreForecast.forecast(profile.get(), standing, inForce, model);
+        };
+    }
+
     /** Points per ledger and strikes that count on {@code asOf}. */
     Standing standing(PenaltyProfile profile, String sellerId, LocalDate asOf) {
         return standing(profile, penalties(profile, sellerId, asOf), asOf);

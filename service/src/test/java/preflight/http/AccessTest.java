@@ -63,7 +63,16 @@ class AccessTest {
             new Route("GET", "/v1/audit", null, List.of(OFFICER)),
             new Route("POST", "/v1/admin/keys", "{}", List.of()),
             new Route("GET", "/v1/admin/keys", null, List.of()),
-            new Route("DELETE", "/v1/admin/keys/no-such-key", null, List.of()));
+            new Route("DELETE", "/v1/admin/keys/no-such-key", null, List.of()),
+            new Route("GET", "/v1/checks/no-such-check/report", null, List.of(FLOW, SELLER)),
+            new Route("POST", "/v1/batches", CHECK, List.of(FLOW, SELLER)),
+            new Route("GET", "/v1/batches/no-such-batch", null, List.of(FLOW, SELLER)),
+            new Route("GET", "/v1/batches/no-such-batch/results", null, List.of(FLOW, SELLER)),
+            new Route("GET", "/v1/batches/no-such-batch/summary", null, List.of(FLOW, SELLER)),
+            new Route("GET", "/v1/batches/no-such-batch/report", null, List.of(FLOW, SELLER)),
+            new Route("GET", "/v1/rescreens", null, List.of(OFFICER)),
+            new Route("GET", "/v1/rescreens/no-such-rescreen", null, List.of(OFFICER)),
+            new Route("GET", "/v1/stores/S-1/rescreens", null, List.of(FLOW, SELLER)));
 
     static int call(Route r, String key) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + r.path()));
@@ -99,6 +108,25 @@ class AccessTest {
     void aSellerKeyReachesOnlyItsOwnStore() throws Exception {
         assertThat(call(new Route("GET", "/v1/stores/S-1", null, List.of()), SELLER)).isEqualTo(200);
         assertThat(call(new Route("GET", "/v1/stores/S-2", null, List.of()), SELLER)).isEqualTo(403);
+    }
+
+    @Test
+    void aSellersBatchHoldsOnlyItsOwnListingsAndOnlyItSeesIt() throws Exception {
+        String other = CHECK.replace("S-1", "S-2");
+        HttpResponse<String> posted = CLIENT.send(HttpRequest.newBuilder(URI.create(server.base() + "/v1/batches"))
+                .header("Authorization", "Bearer " + SELLER).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(CHECK + "\n" + other + "\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(202);
+        assertThat(posted.body()).contains("\"refused\":1");
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(posted.body()).path("id").asText();
+        assertThat(send("GET", "/v1/batches/" + id, null, SELLER).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/v1/batches/" + id, null, FLOW).statusCode()).isEqualTo(200);
+        for (int i = 0; i < 100 && !send("GET", "/v1/batches/" + id, null, SELLER).body().contains("\"done\""); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(send("GET", "/v1/batches/" + id + "/results", null, SELLER).body())
+                .contains("a seller key checks only its own store's listings");
+        assertThat(call(new Route("GET", "/v1/stores/S-2/rescreens", null, List.of()), SELLER)).isEqualTo(403);
     }
 
     @Test

@@ -70,7 +70,15 @@ class OpenApiTest {
                 "/v1/rule-packs/{market}/versions", "/v1/rule-packs/{market}/versions/{versionId}",
                 "/v1/rule-packs/{market}/candidates/{versionId}", "/v1/rule-packs/{market}/candidates/{versionId}/preview",
                 "/v1/rule-packs/{market}/candidates/{versionId}/shadow", "/v1/rule-packs/{market}/candidates/{versionId}/activate",
-                "/v1/rule-packs/{market}/rollback", "/v1/audit", "/v1/admin/keys", "/v1/admin/keys/{keyId}");
+                "/v1/rule-packs/{market}/rollback", "/v1/audit", "/v1/admin/keys", "/v1/admin/keys/{keyId}",
+                "/v1/checks/{checkId}/report", "/v1/batches", "/v1/batches/{batchId}", "/v1/batches/{batchId}/results",
+                "/v1/batches/{batchId}/summary", "/v1/batches/{batchId}/report", "/v1/rescreens", "/v1/rescreens/{rescreenId}",
+                "/v1/stores/{sellerId}/rescreens");
+        assertThat(properties("Catalogue")).containsExactlyInAnyOrderElementsOf(components(preflight.batch.Catalogue.class));
+        assertThat(properties("Rescreen")).containsExactlyInAnyOrderElementsOf(components(preflight.db.Rescreens.Run.class));
+        assertThat(properties("RescreenChange")).containsExactlyInAnyOrderElementsOf(components(preflight.db.Rescreens.Change.class));
+        assertThat(properties("BatchStatus")).containsAll(components(preflight.batch.Batches.Status.class).stream()
+                .map(c -> c.equals("etaSeconds") ? "eta" : c).toList());
         assertThat(properties("PackVersion")).containsExactlyInAnyOrder("versionId", "market", "version", "status", "origin",
                 "note", "createdBy", "createdAt", "activatedAt", "shadow", "errors", "failedCases", "files");
         assertThat(properties("AuditEntry")).containsExactlyInAnyOrderElementsOf(components(preflight.db.AuditLog.Entry.class));
