@@ -170,12 +170,13 @@ public final class BatchStore {
 
     /**
      * The stored catalogue: the latest checked row of each (seller, submission id) over finished batches, newest
-     * batch first, at most {@code limit} rows read. A row without a submission id is known as BATCH:LINE.
+     * batch first, at most {@code limit} rows read. A row without a submission id is known as BATCH:LINE. Only the
+     * requests are read (decision and verdict are left null): a re-screen judges them again.
      */
     public List<Item> catalogue(int limit) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT i.line, i.seller_id, COALESCE(i.submission_id, i.batch_id || ':' || i.line), i.request, i.decision, i.verdict, "
-                     + "i.problem FROM batch_items i JOIN batches b ON b.batch_id = i.batch_id "
+             PreparedStatement s = c.prepareStatement("SELECT i.line, i.seller_id, COALESCE(i.submission_id, i.batch_id || ':' || i.line), i.request, NULL, NULL, "
+                     + "NULL FROM batch_items i JOIN batches b ON b.batch_id = i.batch_id "
                      + "WHERE b.status = 'done' AND i.verdict IS NOT NULL ORDER BY b.created_at DESC, i.line LIMIT ?")) {
             s.setInt(1, limit);
             List<Item> out = new ArrayList<>();

@@ -87,6 +87,30 @@ public final class CheckLog {
         }
     }
 
+    /** A check's listing as the log keeps it, without the verdict. */
+    public record Listing(String checkId, String submissionId, String sellerId, String request) {
+    }
+
+    /**
+     * The listings of the checks made since {@code from}, newest first, at most {@code limit}: what a re-screen
+     * judges again. Only the requests are read; verdicts can be many times their size.
+     */
+    public List<Listing> listingsSince(Instant from, int limit) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT check_id, submission_id, seller_id, request FROM checks "
+                     + "WHERE created_at >= ? ORDER BY created_at DESC LIMIT ?")) {
+            s.setString(1, from.toString());
+            s.setInt(2, limit);
+            List<Listing> out = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Listing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        }
+    }
+
     public Optional<CheckRecord> find(String checkId) throws SQLException {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM checks WHERE check_id = ?")) {

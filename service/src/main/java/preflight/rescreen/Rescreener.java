@@ -32,7 +32,6 @@ import preflight.check.CheckService;
 import preflight.check.Verdict;
 import preflight.db.BatchStore;
 import preflight.db.CheckLog;
-import preflight.db.CheckRecord;
 import preflight.db.Rescreens;
 import preflight.ip.IpScreen;
 import preflight.rules.RulePack;
@@ -167,7 +166,7 @@ public final class Rescreener implements AutoCloseable {
     private List<Stored> stored(RulePacks after, Set<String> markets) throws SQLException {
         LocalDate today = LocalDate.now(clock);
         Map<String, Stored> out = new LinkedHashMap<>();
-        for (CheckRecord r : checkLog.recent(limit, clock.instant().minus(window), null)) {
+        for (CheckLog.Listing r : checkLog.listingsSince(clock.instant().minus(window), limit)) {
             String key = r.submissionId() != null ? r.submissionId() : "check:" + r.checkId();
             add(out, after, markets, r.sellerId(), key, "check " + r.checkId(), r.request(), today);
         }
