@@ -38,6 +38,18 @@ public final class BatchBenchmark {
     private BatchBenchmark() {
     }
 
+    /** Every golden case's request, sent to the given markets: the load the benches, the soak and the Flink job's tests send. */
+    public static List<ObjectNode> goldenListings(Path testCasesDir, List<String> markets) {
+        ObjectMapper json = preflight.http.Json.mapper();
+        List<ObjectNode> out = new ArrayList<>();
+        for (preflight.cases.GoldenCase c : preflight.cases.GoldenCases.load(testCasesDir, null, new ArrayList<>())) {
+            ObjectNode body = c.request().deepCopy();
+            body.set("targetCountries", json.valueToTree(markets));
+            out.add(body);
+        }
+        return out;
+    }
+
     /** A catalogue of {@code n} listings cycled from the given ones, 50 sellers, every tenth carrying the probe word. */
     public static List<ObjectNode> catalogue(List<ObjectNode> listings, int n, ObjectMapper json) {
         List<ObjectNode> out = new ArrayList<>(n);

@@ -29,8 +29,6 @@ import preflight.ip.IpData;
 import preflight.ip.IpDataLoader;
 import preflight.ip.IpScreen;
 import preflight.regulations.RegulationCatalog;
-import preflight.cases.GoldenCase;
-import preflight.cases.GoldenCases;
 import preflight.check.CheckRequest;
 import preflight.check.Warmup;
 import preflight.http.Json;
@@ -73,7 +71,7 @@ final class BenchCommand {
         ObjectMapper json = Json.mapper();
         List<String> bodies = new ArrayList<>();
         List<CheckRequest> requests = new ArrayList<>();
-        for (ObjectNode body : goldenListings(app.settings().testCasesDir(), markets)) {
+        for (ObjectNode body : preflight.bench.BatchBenchmark.goldenListings(app.settings().testCasesDir(), markets)) {
             bodies.add(json.writeValueAsString(body));
             requests.add(app.parser().parse(body));
         }
@@ -164,7 +162,7 @@ final class BenchCommand {
     /** A catalogue of golden listings checked in process, then through the API, then re-screened after a pack edit. */
     private int batchBenchmark(List<String> markets, int listings, List<CheckRequest> warmup) throws Exception {
         ObjectMapper json = Json.mapper();
-        List<ObjectNode> catalogue = preflight.bench.BatchBenchmark.catalogue(goldenListings(app.settings().testCasesDir(), markets),
+        List<ObjectNode> catalogue = preflight.bench.BatchBenchmark.catalogue(preflight.bench.BatchBenchmark.goldenListings(app.settings().testCasesDir(), markets),
                 listings, json);
         List<CheckRequest> requests = catalogue.stream().map(app.parser()::parse).toList();
         System.out.println("catalogue: " + listings + " golden listings to " + markets + ", rules, marks lexicon and embedded classifier on");
@@ -202,18 +200,6 @@ final class BenchCommand {
         List<EvalCase> listings = EvalSet.load(app.settings().testCasesDir().resolve("ip"));
         return IpBenchmark.run(app.packs(), new IpScreen(data, catalog, null), new IpScreen(data, catalog, classifier),
                 listings, markets, 10);
-    }
-
-    /** Every golden case's request, sent to the given markets: the load both the bench and the soak send. */
-    static List<ObjectNode> goldenListings(java.nio.file.Path testCasesDir, List<String> markets) {
-        ObjectMapper json = Json.mapper();
-        List<ObjectNode> out = new ArrayList<>();
-        for (GoldenCase c : GoldenCases.load(testCasesDir, null, new ArrayList<>())) {
-            ObjectNode body = c.request().deepCopy();
-            body.set("targetCountries", json.valueToTree(markets));
-            out.add(body);
-        }
-        return out;
     }
 
     static String javaBinary() {

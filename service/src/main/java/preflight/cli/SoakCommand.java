@@ -119,7 +119,7 @@ final class SoakCommand {
     private List<String> bodies() throws Exception {
         ObjectMapper json = Json.mapper();
         List<String> out = new ArrayList<>();
-        for (ObjectNode body : BenchCommand.goldenListings(app.settings().testCasesDir(), BenchCommand.MARKETS)) {
+        for (ObjectNode body : preflight.bench.BatchBenchmark.goldenListings(app.settings().testCasesDir(), BenchCommand.MARKETS)) {
             out.add(json.writeValueAsString(body));
         }
         return out;

@@ -23,8 +23,6 @@ import preflight.batch.BatchRow;
 import preflight.batch.CatalogueSummary;
 import preflight.batch.Progress;
 import preflight.bench.BatchBenchmark;
-import preflight.cases.GoldenCase;
-import preflight.cases.GoldenCases;
 import preflight.check.CheckService;
 import preflight.check.Verdict;
 import preflight.http.CheckRequestParser;
@@ -49,12 +47,7 @@ final class FlinkBenchmark {
         ObjectMapper json = Json.mapper();
         Path work = Files.createTempDirectory("preflight-flink-bench");
         Path input = work.resolve("catalogue.jsonl");
-        List<ObjectNode> golden = new ArrayList<>();
-        for (GoldenCase c : GoldenCases.load(Path.of("test-cases"), null, new ArrayList<>())) {
-            ObjectNode body = c.request().deepCopy();
-            body.set("targetCountries", json.valueToTree(MARKETS));
-            golden.add(body);
-        }
+        List<ObjectNode> golden = BatchBenchmark.goldenListings(Path.of("test-cases"), MARKETS);
         try (BufferedWriter w = Files.newBufferedWriter(input)) {
             for (ObjectNode n : BatchBenchmark.catalogue(golden, listings, json)) {
                 w.write(json.writeValueAsString(n));

@@ -79,7 +79,8 @@ class KafkaRoundTripTest {
         try (kafka) {
             String bootstrap = kafka.bootstrapServers();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                admin.createTopics(List.of(new NewTopic("listings", 2, (short) 1), new NewTopic("verdicts", 2, (short) 1)))
+                admin.createTopics(List.of(new NewTopic("listings", 2, (short) 1), new NewTopic("verdicts", 2, (short) 1),
+                        new NewTopic("pack-snapshots", 1, (short) 1)))
                         .all().get(30, TimeUnit.SECONDS);
             }
             Set<String> toys = new java.util.HashSet<>();
@@ -90,6 +91,16 @@ class KafkaRoundTripTest {
 
             List<String> lines = readVerdicts(bootstrap, TOYS_AND_TOWELS + 1);
             assertVerdicts(lines, toys, towels);
+
+            // `preflight flink publish`: the rules folder as a snapshot on the control topic, within the broker's message limit
+            assertThat(Main.run(new String[] {"publish", "--kafka", bootstrap, "--control-topic", "pack-snapshots", "--label", "k2"}))
+                    .isZero();
+            List<String> published = read(bootstrap, "pack-snapshots", 1);
+            assertThat(published).hasSize(1);
+            PackSnapshot k2 = Snapshots.fromJson(published.get(0));
+            assertThat(k2.label).isEqualTo("k2");
+            assertThat(k2.rules).containsKey("US/pack.yaml");
+            assertThat(k2.regulations).containsKey("US.yaml");
         }
     }
 
@@ -145,13 +156,17 @@ class KafkaRoundTripTest {
 
     /** Every partition of the topic from its start, until {@code expected} records or the timeout. */
     private static List<String> readVerdicts(String bootstrap, int expected) {
+        return read(bootstrap, "verdicts", expected);
+    }
+
+    private static List<String> read(String bootstrap, String topic, int expected) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor("verdicts", Duration.ofSeconds(10)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

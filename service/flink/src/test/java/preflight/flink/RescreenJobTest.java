@@ -29,8 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import preflight.bench.BatchBenchmark;
-import preflight.cases.GoldenCase;
-import preflight.cases.GoldenCases;
 import preflight.check.Verdict;
 import preflight.http.CheckRequestParser;
 import preflight.http.Json;
@@ -70,12 +68,7 @@ class RescreenJobTest {
 
     /** Golden listings to five markets, as catalogue lines (submission ids L-0, L-1, ...). */
     static List<String> catalogue(int n) throws Exception {
-        List<ObjectNode> golden = new ArrayList<>();
-        for (GoldenCase c : GoldenCases.load(Path.of("test-cases"), null, new ArrayList<>())) {
-            ObjectNode body = c.request().deepCopy();
-            body.set("targetCountries", json.valueToTree(List.of("US", "DE", "UK", "JP", "FR")));
-            golden.add(body);
-        }
+        List<ObjectNode> golden = BatchBenchmark.goldenListings(Path.of("test-cases"), List.of("US", "DE", "UK", "JP", "FR"));
         List<String> lines = new ArrayList<>();
         for (ObjectNode o : BatchBenchmark.catalogue(golden, n, json)) {
             ((ObjectNode) o).set("options", json.createObjectNode().put("asOf", "2026-11-25"));
