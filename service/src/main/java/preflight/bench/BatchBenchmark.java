@@ -86,12 +86,12 @@ public final class BatchBenchmark {
     }
 
     /**
+     * @param work  a folder for the server's copy of the rules and its database (about 1 GB for 100,000 listings)
      * @param serve starts {@code preflight serve} with the given settings and waits until it is ready
      */
-    public static List<String> throughApi(List<ObjectNode> catalogue, Path rulesDir, ObjectMapper json,
+    public static List<String> throughApi(List<ObjectNode> catalogue, Path rulesDir, ObjectMapper json, Path work,
                                           BiConsumer<java.util.Map<String, String>, Integer> serve) throws Exception {
         List<String> out = new ArrayList<>();
-        Path work = Files.createTempDirectory("preflight-bench-batch");
         Path rules = work.resolve("rules");
         copy(rulesDir, rules);
         int port;

@@ -170,8 +170,9 @@ final class BenchCommand {
         preflight.bench.BatchBenchmark.inProcess(app.checks(), requests, app.settings().catalogues().threads());
         System.out.println(preflight.bench.BatchBenchmark.inProcess(app.checks(), requests, app.settings().catalogues().threads()));
         List<Process> servers = new ArrayList<>();
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("preflight-bench-batch");
         try {
-            preflight.bench.BatchBenchmark.throughApi(catalogue, app.settings().rulesDir(), json, (env, port) -> {
+            preflight.bench.BatchBenchmark.throughApi(catalogue, app.settings().rulesDir(), json, work, (env, port) -> {
                 try {
                     ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
                             "preflight.cli.Main", "serve").redirectErrorStream(true).redirectOutput(new File("/dev/null"));
@@ -184,7 +185,15 @@ final class BenchCommand {
                 }
             }).forEach(System.out::println);
         } finally {
-            servers.forEach(Process::destroy);
+            for (Process p : servers) {
+                p.destroy();
+                p.waitFor();
+            }
+            try (var paths = java.nio.file.Files.walk(work)) {
+                for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
         }
         return 0;
     }

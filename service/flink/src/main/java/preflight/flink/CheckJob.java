@@ -35,6 +35,14 @@ public final class CheckJob {
     }
 
     /**
+     * The verdicts as JSON Lines, built in the check's own task (chained: handing the verdict to a task of its own
+     * cost more than it saved, measured on two cores).
+     */
+    public static SingleOutputStreamOperator<String> verdictLines(SingleOutputStreamOperator<CheckedListing> checked, int parallelism) {
+        return checked.map(new JsonLine()).name("verdict as JSON").setParallelism(parallelism);
+    }
+
+    /**
      * The early warnings: checked listings' decisions keyed by seller, where each seller's totals and each
      * listing's last decision are kept (only the decision travels, not the verdict).
      */

@@ -45,7 +45,7 @@ public final class Main {
                         [--rules DIR] [--regulations DIR] [--checkpoint-seconds S]
               publish   --kafka HOST:PORT --control-topic TOPIC --label NAME [--rules DIR] [--regulations DIR]
                         send the rules and regulations folders as a pack snapshot to a running job
-              bench     [--listings N]   the bounded re-screen at parallelism 1 and 2 beside the batch path
+              bench     [--listings 60000] [--rounds 3]   the bounded re-screen at parallelism 1 and 2 beside the batch path
             """;
 
     private Main() {
@@ -68,7 +68,8 @@ public final class Main {
         return switch (args[0]) {
             case "rescreen" -> rescreen(o);
             case "publish" -> publish(o);
-            case "bench" -> FlinkBenchmark.run(Integer.parseInt(o.getOrDefault("listings", "100000")));
+            case "bench" -> FlinkBenchmark.run(Integer.parseInt(o.getOrDefault("listings", "60000")),
+                    Integer.parseInt(o.getOrDefault("rounds", "3")));
             default -> {
                 System.err.print(USAGE);
                 yield 2;
@@ -137,7 +138,7 @@ public final class Main {
             control = env.fromData(List.of(initial)).returns(PackSnapshot.class);
         }
         SingleOutputStreamOperator<CheckedListing> checked = CheckJob.check(lines, control, initial, classifier, parallelism);
-        DataStream<String> verdicts = checked.map(new CheckJob.JsonLine()).name("verdict as JSON").setParallelism(parallelism);
+        DataStream<String> verdicts = CheckJob.verdictLines(checked, parallelism);
         if (o.containsKey("output")) {
             verdicts.sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(Path.of(o.get("output")).toUri()),
                     new SimpleStringEncoder<String>()).build()).name("verdict files").setParallelism(parallelism);
