@@ -3,7 +3,6 @@ package preflight.report;
 import static preflight.report.Html.esc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
