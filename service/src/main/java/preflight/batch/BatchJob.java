@@ -34,8 +34,8 @@ public final class BatchJob {
         this.threads = Math.max(1, threads);
     }
 
-    /** Checks every row not yet refused, adding to the summary and progress; returns when all are done. */
-    public void run(String name, List<BatchRow> rows, CatalogueSummary summary, Progress progress, Sink sink) throws InterruptedException {
+    /** Checks every row not yet refused and hands each result to the sink; returns when all are done. */
+    public void run(String name, List<BatchRow> rows, Progress progress, Sink sink) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         CountDownLatch finished = new CountDownLatch(threads);
         for (int t = 0; t < threads; t++) {
@@ -43,7 +43,7 @@ public final class BatchJob {
                 BackgroundThread.lowerPriority(name);
                 try {
                     for (int i = next.getAndIncrement(); i < rows.size(); i = next.getAndIncrement()) {
-                        one(rows.get(i), summary, sink);
+                        one(rows.get(i), sink);
                         progress.advance();
                     }
                 } finally {
@@ -57,23 +57,18 @@ public final class BatchJob {
         progress.finished();
     }
 
-    private void one(BatchRow row, CatalogueSummary summary, Sink sink) {
+    private void one(BatchRow row, Sink sink) {
         if (row.refused()) {
-            summary.refused(row.line(), row.problem());
             sink.refused(row, row.problem());
             return;
         }
         try {
             Verdict v = checks.check(row.request());
-            summary.add(row.line(), row.request().seller().id(), row.request().product().category(),
-                    row.request().product().title(), v);
             sink.checked(row, v);
         } catch (RuntimeException e) {
             // one listing the engine cannot judge is reported on its line; the rest of the catalogue goes on
             log.warn("batch row {} not checked", row.line(), e);
-            String problem = "could not be checked: " + e;
-            summary.refused(row.line(), problem);
-            sink.refused(row, problem);
+            sink.refused(row, "could not be checked: " + e);
         }
     }
 }

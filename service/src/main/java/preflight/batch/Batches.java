@@ -93,7 +93,7 @@ public final class Batches implements AutoCloseable {
         writer.start();
         try {
             try {
-                job.run("batch", pending, r.summary(), r.progress(), new BatchJob.Sink() {
+                job.run("batch", pending, r.progress(), r.summary().counting(new BatchJob.Sink() {
                     @Override
                     public void checked(BatchRow row, Verdict v) {
                         results.add(new BatchStore.Item(row.line(), null, null, null, v.decision().name(), write(v), null));
@@ -103,7 +103,7 @@ public final class Batches implements AutoCloseable {
                     public void refused(BatchRow row, String problem) {
                         results.add(new BatchStore.Item(row.line(), null, null, null, null, null, problem));
                     }
-                });
+                }));
             } finally {
                 checked.set(true);
             }

@@ -90,6 +90,23 @@ public final class CatalogueSummary {
         }
     }
 
+    /** A sink that adds each result to this summary, then hands it on. */
+    public BatchJob.Sink counting(BatchJob.Sink next) {
+        return new BatchJob.Sink() {
+            @Override
+            public void checked(BatchRow row, Verdict v) {
+                add(row.line(), row.request().seller().id(), row.request().product().category(), row.request().product().title(), v);
+                next.checked(row, v);
+            }
+
+            @Override
+            public void refused(BatchRow row, String problem) {
+                CatalogueSummary.this.refused(row.line(), problem);
+                next.refused(row, problem);
+            }
+        };
+    }
+
     public synchronized Catalogue snapshot() {
         List<Catalogue.Listing> top = new ArrayList<>(worst);
         top.sort(WORST_FIRST);

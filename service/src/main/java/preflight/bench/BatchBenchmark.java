@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 import preflight.batch.BatchJob;
 import preflight.batch.BatchRow;
-import preflight.batch.CatalogueSummary;
 import preflight.batch.Progress;
 import preflight.check.CheckRequest;
 import preflight.check.CheckService;
@@ -72,7 +71,7 @@ public final class BatchBenchmark {
             rows.add(new BatchRow(i + 1, requests.get(i), null));
         }
         Progress p = new Progress(rows.size(), 0);
-        new BatchJob(checks, threads).run("bench-batch", rows, new CatalogueSummary(rows.size()), p, new BatchJob.Sink() {
+        new BatchJob(checks, threads).run("bench-batch", rows, p, new BatchJob.Sink() {
             @Override
             public void checked(BatchRow row, Verdict verdict) {
             }

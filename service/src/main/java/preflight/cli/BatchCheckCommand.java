@@ -86,7 +86,7 @@ final class BatchCheckCommand {
             Thread bar = new Thread(() -> progressBar(progress), "progress");
             bar.setDaemon(true);
             bar.start();
-            new BatchJob(app.checks(), limits.threads()).run("batch", rows, summary, progress, results);
+            new BatchJob(app.checks(), limits.threads()).run("batch", rows, progress, summary.counting(results));
             bar.interrupt();
             bar.join();
         }

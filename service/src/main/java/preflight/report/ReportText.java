@@ -21,6 +21,10 @@ public final class ReportText {
     /** The locales reports are written in; the first is the fallback. */
     public static final List<String> LOCALES = List.of("en", "zh");
 
+    /** The bundles, read once: they are part of the build and do not change while the service runs. */
+    private static final Map<String, Map<String, String>> BUNDLES = LOCALES.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(l -> l, ReportText::bundle));
+
     private final String locale;
     private final Map<String, String> words;
     private final Map<String, String> english;
@@ -36,8 +40,7 @@ public final class ReportText {
         if (!LOCALES.contains(locale)) {
             throw new IllegalArgumentException("no report locale " + locale);
         }
-        Map<String, String> en = bundle("en");
-        return new ReportText(locale, locale.equals("en") ? en : bundle(locale), en);
+        return new ReportText(locale, BUNDLES.get(locale), BUNDLES.get("en"));
     }
 
     /** A supported locale for a request's language tag ("zh-CN" gives "zh"), or English. */

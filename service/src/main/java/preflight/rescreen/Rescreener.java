@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import preflight.batch.BatchJob;
 import preflight.batch.BatchRow;
-import preflight.batch.CatalogueSummary;
 import preflight.batch.Progress;
 import preflight.check.CheckRequest;
 import preflight.check.CheckService;
@@ -202,7 +201,7 @@ public final class Rescreener implements AutoCloseable {
         }
         BatchJob job = new BatchJob(checksOver.apply(() -> packs, ip), threads);
         try {
-            job.run("rescreen", rows, new CatalogueSummary(rows.size()), new Progress(rows.size(), 0), new BatchJob.Sink() {
+            job.run("rescreen", rows, new Progress(rows.size(), 0), new BatchJob.Sink() {
                 @Override
                 public void checked(BatchRow row, Verdict v) {
                     Set<String> rules = new HashSet<>();

@@ -83,28 +83,20 @@ public final class StoreService implements AutoCloseable {
             return StoreScore.unavailable(platform, "no penalty profile for platform '" + platform + "'; profiles: "
                     + profiles.all().stream().map(PenaltyProfile::platform).toList());
         }
-        if (!ledgerBreaker.allow()) {
-            // the ledger failed again and again: answer at once instead of waiting out the budget on every check
-            return StoreScore.unavailable(platform, "the penalty ledger is not answering (" + lastFailure + "); asking again shortly");
-        }
-        Standing standing;
-        try {
-            CompletableFuture<Standing> read = CompletableFuture.supplyAsync(() -> standing(profile.get(), seller.id(), asOf), reads);
-            standing = read.get(budgetMillis, TimeUnit.MILLISECONDS);
-            ledgerBreaker.succeeded();
-        } catch (TimeoutException e) {
-            lastFailure = "no answer within " + budgetMillis + " ms";
-            ledgerBreaker.failed();
-            return StoreScore.unavailable(platform, "the penalty ledger did not answer within " + budgetMillis + " ms");
-        } catch (ExecutionException e) {
-            lastFailure = String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse("");
-            ledgerBreaker.failed();
-            return StoreScore.unavailable(platform, "the penalty ledger cannot be read: " + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return StoreScore.unavailable(platform, "interrupted while reading the penalty ledger");
-        }
-        return StoreForecast.forecast(profile.get(), standing, inForce, model);
+        LedgerRead read = read(platform, () -> {
+            // the listing flow waits for the ledger at most its budget
+            CompletableFuture<Standing> r = CompletableFuture.supplyAsync(() -> standing(profile.get(), seller.id(), asOf), reads);
+            try {
+                return r.get(budgetMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new LedgerFailure("no answer within " + budgetMillis + " ms",
+                        "the penalty ledger did not answer within " + budgetMillis + " ms");
+            } catch (ExecutionException e) {
+                throw new LedgerFailure(String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse(""),
+                        "the penalty ledger cannot be read: " + e.getCause().getMessage());
+            }
+        });
+        return read.standing() == null ? read.unavailable() : StoreForecast.forecast(profile.get(), read.standing(), inForce, model);
     }
 
     /**
@@ -122,21 +114,62 @@ public final class StoreService implements AutoCloseable {
             String key = platform + "\n" + seller.id() + "\n" + asOf;
             Standing standing = standings.get(key);
             if (standing == null) {
-                if (!ledgerBreaker.allow()) {
-                    return StoreScore.unavailable(platform, "the penalty ledger is not answering (" + lastFailure + "); asking again shortly");
+                LedgerRead read = read(platform, () -> {
+                    try {
+                        return standing(profile.get(), seller.id(), asOf);
+                    } catch (StoreUnavailableException e) {
+                        throw new LedgerFailure(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e.getMessage());
+                    }
+                });
+                if (read.standing() == null) {
+                    return read.unavailable();
                 }
-                try {
-                    standing = standing(profile.get(), seller.id(), asOf);
-                    ledgerBreaker.succeeded();
-                } catch (StoreUnavailableException e) {
-                    lastFailure = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-                    ledgerBreaker.failed();
-                    return StoreScore.unavailable(platform, e.getMessage());
-                }
+                standing = read.standing();
                 standings.put(key, standing);
             }
             return StoreForecast.forecast(profile.get(), standing, inForce, model);
         };
+    }
+
+    /** A standing read from the ledger, or the forecast to answer instead (the ledger is down or slow). */
+    private record LedgerRead(Standing standing, StoreScore unavailable) {
+    }
+
+    /** A ledger read that failed: what the breaker remembers, and what the forecast says. */
+    private static final class LedgerFailure extends Exception {
+        final String reason;
+
+        LedgerFailure(String lastFailure, String reason) {
+            super(lastFailure);
+            this.reason = reason;
+        }
+    }
+
+    private interface Reading {
+        Standing read() throws LedgerFailure, InterruptedException;
+    }
+
+    /**
+     * One ledger read behind the circuit breaker: after 5 failures in a row the ledger is left alone for a second
+     * and forecasts answer at once, instead of every check waiting out a database that is down.
+     */
+    private LedgerRead read(String platform, Reading reading) {
+        if (!ledgerBreaker.allow()) {
+            return new LedgerRead(null, StoreScore.unavailable(platform, "the penalty ledger is not answering (" + lastFailure
+                    + "); asking again shortly"));
+        }
+        try {
+            Standing s = reading.read();
+            ledgerBreaker.succeeded();
+            return new LedgerRead(s, null);
+        } catch (LedgerFailure e) {
+            lastFailure = e.getMessage();
+            ledgerBreaker.failed();
+            return new LedgerRead(null, StoreScore.unavailable(platform, e.reason));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new LedgerRead(null, StoreScore.unavailable(platform, "interrupted while reading the penalty ledger"));
+        }
     }
 
     /** Points per ledger and strikes that count on {@code asOf}. */

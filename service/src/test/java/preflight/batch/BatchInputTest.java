@@ -78,6 +78,22 @@ class BatchInputTest {
     }
 
     @Test
+    void aStoredRequestReadsBackAsTheSameRequest() throws Exception {
+        // batches store each row's request as JSON; a resume, a re-screen and the Flink job's CSV path read it back
+        String csv = "submissionId,seller.id,seller.platform,product.title,product.category,product.attributes.voltage,"
+                + "product.certifications,targetCountries,options.asOf\n"
+                + "A-1,S-1,alibaba.com,\"Charger, 20W\",electronics,230,CE;UKCA,US;DE,2026-11-25\n";
+        var request = read(csv, BatchInput.Format.CSV).get(0).request();
+        String stored = Json.mapper().writeValueAsString(request);
+        assertThat(Json.mapper().readValue(stored, preflight.check.CheckRequest.class)).isEqualTo(request);
+        var parsed = new CheckRequestParser(Clock.systemUTC()).parse(Json.mapper().readTree(stored));
+        assertThat(parsed.product().title()).isEqualTo(request.product().title());
+        assertThat(parsed.targetCountries()).isEqualTo(request.targetCountries());
+        assertThat(parsed.options()).isEqualTo(request.options());
+        assertThat(parsed.product().certifications()).isEqualTo(request.product().certifications());
+    }
+
+    @Test
     void anUnknownCsvColumnIsNamed() {
         assertThatThrownBy(() -> read("seller.id,product.titel\nS-1,x\n", BatchInput.Format.CSV))
                 .isInstanceOf(BatchInput.BadHeaderException.class).hasMessageContaining("'product.titel'");

@@ -87,6 +87,7 @@ public final class CheckFunction extends BroadcastProcessFunction<ListingEvent, 
             return;
         }
         Verdict v = engine.checks().check(request);
+        r.checkId = v.checkId();
         r.decision = v.decision().name();
         r.upcoming = !v.upcoming().isEmpty();
         r.platform = request.seller().platform();

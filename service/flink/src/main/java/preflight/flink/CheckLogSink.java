@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -63,13 +62,7 @@ public final class CheckLogSink implements Sink<CheckedListing> {
             if (r.verdict == null) {
                 return; // a row that could not be checked has no verdict to log
             }
-            String checkId;
-            try {
-                checkId = preflight.http.Json.mapper().readTree(r.verdict).path("checkId").asText(UUID.randomUUID().toString());
-            } catch (IOException e) {
-                throw new IOException("a verdict that is not JSON", e);
-            }
-            pending.add(new CheckRecord(checkId, r.key, r.sellerId, r.platform, r.decision, r.classifier, r.rulePacks, r.request,
+            pending.add(new CheckRecord(r.checkId, r.key, r.sellerId, r.platform, r.decision, r.classifier, r.rulePacks, r.request,
                     r.verdict, Instant.ofEpochMilli(r.checkedAt), List.of()));
             if (pending.size() >= BATCH) {
                 flush(false);

@@ -7,6 +7,7 @@ package preflight.flink;
 public final class CheckedListing {
 
     public String key;
+    public String checkId;
     public String sellerId;
     public String platform;
     public String decision;

@@ -20,7 +20,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import preflight.batch.BatchInput;
 import preflight.batch.BatchJob;
 import preflight.batch.BatchRow;
-import preflight.batch.CatalogueSummary;
 import preflight.batch.Progress;
 import preflight.bench.BatchBenchmark;
 import preflight.check.CheckService;
@@ -108,7 +107,7 @@ final class FlinkBenchmark {
             rows = new BatchInput(new CheckRequestParser(Clock.systemUTC()), json, Integer.MAX_VALUE, Long.MAX_VALUE).read(in, BatchInput.Format.JSONL);
         }
         try (BufferedWriter w = Files.newBufferedWriter(output)) {
-            new BatchJob(checks, threads).run("bench", rows, new CatalogueSummary(rows.size()), new Progress(rows.size(), 0), new BatchJob.Sink() {
+            new BatchJob(checks, threads).run("bench", rows, new Progress(rows.size(), 0), new BatchJob.Sink() {
                 @Override
                 public void checked(BatchRow row, Verdict v) {
                     try {
