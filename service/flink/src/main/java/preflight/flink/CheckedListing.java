@@ -15,6 +15,7 @@ public final class CheckedListing {
     public String packSnapshot;
     public String rulePacks;
     public String request;
+    /** The verdict as JSON: it is written out as it is, never parsed again. */
     public String verdict;
     public String problem;
     public String previousDecision;

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.serialization.SimpleStringEncoder;
-import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -136,10 +134,8 @@ final class FlinkBenchmark {
         env.enableCheckpointing(60_000);
         var lines = env.fromSource(FileSource.forRecordStreamFormat(new TextLineInputFormat(),
                 new org.apache.flink.core.fs.Path(input.toUri())).build(), WatermarkStrategy.noWatermarks(), "listings");
-        CheckJob.verdictLines(CheckJob.check(lines, env.fromData(List.of(packs)).returns(PackSnapshot.class), packs, false, parallelism),
-                        parallelism)
-                .sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(output.toUri()), new SimpleStringEncoder<String>()).build())
-                .setParallelism(parallelism);
+        CheckJob.check(lines, env.fromData(List.of(packs)).returns(PackSnapshot.class), packs, false, parallelism)
+                .sinkTo(CheckJob.verdictFiles(output)).setParallelism(parallelism);
         env.execute("preflight bench p" + parallelism);
         List<Long> at = new ArrayList<>();
         ObjectMapper json = Json.mapper();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -138,12 +139,10 @@ public final class Main {
             control = env.fromData(List.of(initial)).returns(PackSnapshot.class);
         }
         SingleOutputStreamOperator<CheckedListing> checked = CheckJob.check(lines, control, initial, classifier, parallelism);
-        DataStream<String> verdicts = CheckJob.verdictLines(checked, parallelism);
         if (o.containsKey("output")) {
-            verdicts.sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(Path.of(o.get("output")).toUri()),
-                    new SimpleStringEncoder<String>()).build()).name("verdict files").setParallelism(parallelism);
+            checked.sinkTo(CheckJob.verdictFiles(Path.of(o.get("output")))).name("verdict files").setParallelism(parallelism);
         } else if (o.containsKey("output-topic") && o.containsKey("kafka")) {
-            verdicts.sinkTo(kafkaSink(o.get("kafka"), o.get("output-topic"))).name("verdict topic").setParallelism(parallelism);
+            checked.sinkTo(kafkaSink(o.get("kafka"), o.get("output-topic"), new VerdictLine())).name("verdict topic").setParallelism(parallelism);
         } else if (o.containsKey("check-log")) {
             checked.sinkTo(new CheckLogSink(o.get("check-log"), o.getOrDefault("db-user", ""), o.getOrDefault("db-password", "")))
                     .name("check log").setParallelism(parallelism);
@@ -156,7 +155,7 @@ public final class Main {
             warnings.sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(Path.of(o.get("warnings")).toUri()),
                     new SimpleStringEncoder<String>()).build()).name("early warnings");
         } else if (o.containsKey("warnings-topic") && o.containsKey("kafka")) {
-            warnings.sinkTo(kafkaSink(o.get("kafka"), o.get("warnings-topic"))).name("early warnings");
+            warnings.sinkTo(kafkaSink(o.get("kafka"), o.get("warnings-topic"), new SimpleStringSchema())).name("early warnings");
         }
         checked.getSideOutput(CheckFunction.PACK_EVENTS).print("packs");
         var result = env.execute("preflight re-screen");
@@ -164,10 +163,10 @@ public final class Main {
         return 0;
     }
 
-    static KafkaSink<String> kafkaSink(String bootstrap, String topic) {
-        return KafkaSink.<String>builder().setBootstrapServers(bootstrap)
-                .setRecordSerializer(KafkaRecordSerializationSchema.builder().setTopic(topic)
-                        .setValueSerializationSchema(new SimpleStringSchema()).build())
+    static <T> KafkaSink<T> kafkaSink(String bootstrap, String topic, SerializationSchema<T> value) {
+        return KafkaSink.<T>builder().setBootstrapServers(bootstrap)
+                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder().setTopic(topic)
+                        .setValueSerializationSchema(value).build())
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build();
     }
 

@@ -141,8 +141,7 @@ class KafkaRoundTripTest {
         DataStream<String> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "listings");
         DataStream<PackSnapshot> control = env.fromData(List.of(initial)).returns(PackSnapshot.class);
         CheckJob.check(lines, control, initial, false, 2)
-                .map(new CheckJob.JsonLine()).name("verdict as JSON")
-                .sinkTo(Main.kafkaSink(bootstrap, "verdicts")).name("verdict topic");
+                .sinkTo(Main.kafkaSink(bootstrap, "verdicts", new VerdictLine())).name("verdict topic");
 
         JobClient job = env.executeAsync("kafka round trip");
         try {

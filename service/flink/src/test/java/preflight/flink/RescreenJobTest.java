@@ -90,7 +90,7 @@ class RescreenJobTest {
         env.setParallelism(PARALLELISM);
         SingleOutputStreamOperator<CheckedListing> checked = CheckJob.check(env.fromData(lines), env.fromData(List.of(packs))
                 .returns(PackSnapshot.class), packs, false, PARALLELISM);
-        checked.map(new CheckJob.JsonLine()).sinkTo(new Collected.Into("verdicts"));
+        checked.map(new VerdictLine()::text).returns(Types.STRING).sinkTo(new Collected.Into("verdicts"));
         run(env);
 
         // the service's own check, in process, over the same packs
@@ -184,7 +184,7 @@ class RescreenJobTest {
         DataStream<PackSnapshot> control = env.fromSource(new DataGeneratorSource<>(snapshots, 1, TypeInformation.of(PackSnapshot.class)),
                 WatermarkStrategy.noWatermarks(), "snapshots").setParallelism(1);
         SingleOutputStreamOperator<CheckedListing> checked = CheckJob.check(lines, control, packs, false, PARALLELISM);
-        checked.map(new CheckJob.JsonLine()).sinkTo(new Collected.Into("verdicts"));
+        checked.map(new VerdictLine()::text).returns(Types.STRING).sinkTo(new Collected.Into("verdicts"));
         checked.getSideOutput(CheckFunction.PACK_EVENTS).sinkTo(new Collected.Into("pack-events"));
         CheckJob.earlyWarnings(checked, PARALLELISM).sinkTo(new Collected.Into("warnings"));
         run(env);
@@ -242,7 +242,7 @@ class RescreenJobTest {
         SingleOutputStreamOperator<CheckedListing> checked = CheckJob.check(env.fromData(stored), env.fromData(List.of(v2))
                 .returns(PackSnapshot.class), v2, false, PARALLELISM);
         CheckJob.earlyWarnings(checked, PARALLELISM).sinkTo(new Collected.Into("warnings"));
-        checked.map(new CheckJob.JsonLine()).sinkTo(new Collected.Into("verdicts"));
+        checked.map(new VerdictLine()::text).returns(Types.STRING).sinkTo(new Collected.Into("verdicts"));
         run(env);
         List<String> warnings = Collected.of("warnings");
         assertThat(warnings).hasSize(50);
