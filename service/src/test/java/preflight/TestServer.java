@@ -18,6 +18,8 @@ public final class TestServer implements AutoCloseable {
     private final Javalin server;
     public final App http;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The data folder this server made for itself (deleted when it closes), or null when the test gave one. */
+    private final java.nio.file.Path ownData;
 
     public TestServer(boolean loadPacks) {
         this(java.util.Map.of(), loadPacks);
@@ -27,8 +29,11 @@ public final class TestServer implements AutoCloseable {
     public TestServer(java.util.Map<String, String> env, boolean loadPacks) {
         // a generous classifier budget: a slow test machine must not turn a classifier's answer into the lexicon's
         // and a data folder of its own, so no test writes into the project's ./data
-        java.util.Map<String, String> withBudget = new java.util.HashMap<>(java.util.Map.of("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "5000",
-                "PREFLIGHT_DATA_DIR", tempDir().toString()));
+        ownData = env.containsKey("PREFLIGHT_DATA_DIR") ? null : tempDir();
+        java.util.Map<String, String> withBudget = new java.util.HashMap<>(java.util.Map.of("PREFLIGHT_IP_CLASSIFIER_BUDGET_MS", "5000"));
+        if (ownData != null) {
+            withBudget.put("PREFLIGHT_DATA_DIR", ownData.toString());
+        }
         withBudget.putAll(env);
         app = new Preflight(Settings.fromEnv(withBudget).withPort(0), Clock.systemDefaultZone());
         http = new App(app.parser(), app.checks(), app.packs(), ready::get, app.clock(), app::stores, app::storageHealth,
@@ -70,5 +75,19 @@ public final class TestServer implements AutoCloseable {
     public void close() {
         server.stop();
         app.closeStorage();
+        if (ownData != null) {
+            deleteQuietly(ownData);
+        }
+    }
+
+    /** Best effort: a file something still holds open stays behind in the system's temporary folder. */
+    private static void deleteQuietly(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            // left for the system to clear
+        }
     }
 }

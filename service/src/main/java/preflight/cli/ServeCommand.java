@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import preflight.Preflight;
 import java.util.List;
 import preflight.check.Warmup;
-import preflight.http.ApiKeys;
 import preflight.reload.FolderWatcher;
 import preflight.http.App;
 import preflight.regulations.InvalidCatalogException;
