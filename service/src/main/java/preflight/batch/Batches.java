@@ -36,7 +36,9 @@ public final class Batches implements AutoCloseable {
                          Instant createdAt, Instant finishedAt, String failure) {
     }
 
-    private record Running(Progress progress, CatalogueSummary summary, Instant createdAt, int refused) {
+    /** A batch this instance holds: queued behind another until {@code started}, then running. */
+    private record Running(Progress progress, CatalogueSummary summary, Instant createdAt, int refused,
+                           java.util.concurrent.atomic.AtomicBoolean started) {
     }
 
     private final BatchStore store;
@@ -80,12 +82,13 @@ public final class Batches implements AutoCloseable {
 
     private void start(String id, List<BatchRow> pending, int total, int alreadyDone, int refused, CatalogueSummary summary,
                        Instant createdAt) {
-        Running r = new Running(new Progress(total, alreadyDone), summary, createdAt, refused);
+        Running r = new Running(new Progress(total, alreadyDone), summary, createdAt, refused, new java.util.concurrent.atomic.AtomicBoolean());
         running.put(id, r);
         runner.submit(() -> execute(id, pending, r));
     }
 
     private void execute(String id, List<BatchRow> pending, Running r) {
+        r.started().set(true);
         ConcurrentLinkedQueue<BatchStore.Item> results = new ConcurrentLinkedQueue<>();
         java.util.concurrent.atomic.AtomicBoolean checked = new java.util.concurrent.atomic.AtomicBoolean();
         Thread writer = new Thread(() -> writeUntilDone(id, results, checked), "batch-writer");
@@ -160,7 +163,7 @@ public final class Batches implements AutoCloseable {
         Running r = running.get(id);
         if (r != null) {
             Progress p = r.progress();
-            return Optional.of(new Status(id, "running", p.done(), p.total(), r.refused(), Math.round(p.rate() * 10) / 10.0,
+            return Optional.of(new Status(id, r.started().get() ? "running" : "queued", p.done(), p.total(), r.refused(), Math.round(p.rate() * 10) / 10.0,
                     p.eta() == null ? null : (long) Math.ceil(p.eta().toMillis() / 1000.0), r.createdAt(), null, null));
         }
         // a finished batch: its rate over its whole run; one still marked running here is another instance's or waits to resume

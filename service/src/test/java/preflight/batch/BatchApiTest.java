@@ -44,10 +44,15 @@ class BatchApiTest {
                 + title + "\",\"category\":\"" + category + "\"},\"targetCountries\":[\"" + country + "\"],\"options\":{\"asOf\":\"2026-11-25\"}}";
     }
 
+    static boolean finished(JsonNode status) {
+        String s = status.path("status").asText();
+        return s.equals("done") || s.equals("failed");
+    }
+
     static JsonNode waitUntilDone(String id) throws Exception {
         for (int i = 0; i < 600; i++) {
             JsonNode s = json.readTree(server.get("/v1/batches/" + id).body());
-            if (!s.path("status").asText().equals("running")) {
+            if (finished(s)) {
                 return s;
             }
             Thread.sleep(100);

@@ -40,7 +40,7 @@ class BatchDatabaseDownTest {
                 Batches.Status done = null;
                 for (int i = 0; i < 600; i++) {
                     done = batches.status(id).orElseThrow();
-                    if (!done.status().equals("running")) {
+                    if (done.status().equals("done") || done.status().equals("failed")) {
                         break;
                     }
                     Thread.sleep(100);

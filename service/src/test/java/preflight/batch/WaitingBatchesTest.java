@@ -16,10 +16,11 @@ import preflight.TestServer;
 import preflight.http.Json;
 
 /**
- * A batch a stop interrupts is taken up at the next start over the same data: the rows checked before the stop
- * count as they were stored, the rest are checked then, and the results and summary are those of one whole run.
+ * Batches that wait: one queued behind another, and one a stop interrupted, taken up at the next start over the
+ * same data (the rows checked before the stop count as they were stored, the rest are checked then, and the
+ * results and summary are those of one whole run).
  */
-class BatchResumeTest {
+class WaitingBatchesTest {
 
     private static final int ROWS = 15_000;
     private final ObjectMapper json = Json.mapper();
@@ -30,25 +31,14 @@ class BatchResumeTest {
         // one checking thread, so the batch is still running when the server stops
         Map<String, String> env = Map.of("PREFLIGHT_DATA_DIR", data.toString(), "PREFLIGHT_IP_CLASSIFIER", "lexicon",
                 "PREFLIGHT_BATCH_THREADS", "1");
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < ROWS; i++) {
-            body.append(switch (i % 3) {
-                case 0 -> BatchApiTest.listing(i, "Wooden stacking blocks toy for toddlers", "toys", "US");
-                case 1 -> BatchApiTest.listing(i, "Cotton tea towel", "textiles-home", "US");
-                default -> BatchApiTest.listing(i, "Button cell battery remote", "electronics", "AU");
-            }).append('\n');
-        }
+        StringBuilder body = new StringBuilder(catalogue(ROWS));
         body.append("{not json\n");
 
         String id;
         JsonNode atStop;
         Map<Integer, String> storedBeforeStop = new java.util.HashMap<>();
         try (TestServer first = new TestServer(env, true)) {
-            HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(first.base() + "/v1/batches"))
-                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
-            id = json.readTree(posted.body()).path("id").asText();
+            id = submit(first, body.toString());
             atStop = waitFor(first, id, s -> s.path("done").asInt() >= 2_000);
             for (String line : first.get("/v1/batches/" + id + "/results").body().split("\n")) {
                 JsonNode r = json.readTree(line);
@@ -60,7 +50,7 @@ class BatchResumeTest {
         assertThat(atStop.path("done").asInt()).isLessThan(ROWS);
 
         try (TestServer second = new TestServer(env, true)) {
-            JsonNode done = waitFor(second, id, s -> !s.path("status").asText().equals("running"));
+            JsonNode done = waitFor(second, id, BatchApiTest::finished);
             assertThat(done.path("status").asText()).isEqualTo("done");
             assertThat(done.path("done").asInt()).isEqualTo(ROWS + 1);
             assertThat(done.path("total").asInt()).isEqualTo(ROWS + 1);
@@ -98,6 +88,43 @@ class BatchResumeTest {
             assertThat(summary.path("listingsByCategory").path("toys").asInt()).isEqualTo(ROWS / 3);
             assertThat(summary.path("listingsByCategory").path("electronics").asInt()).isEqualTo(ROWS / 3);
         }
+    }
+
+    @Test
+    void aBatchSentWhileAnotherRunsIsQueuedThenChecked(@TempDir Path data) throws Exception {
+        Map<String, String> env = Map.of("PREFLIGHT_DATA_DIR", data.toString(), "PREFLIGHT_IP_CLASSIFIER", "lexicon",
+                "PREFLIGHT_BATCH_THREADS", "1");
+        try (TestServer server = new TestServer(env, true)) {
+            String first = submit(server, catalogue(ROWS));
+            String second = submit(server, catalogue(3));
+            JsonNode waiting = json.readTree(server.get("/v1/batches/" + second).body());
+            assertThat(waiting.path("status").asText()).as("behind a batch of %d rows", ROWS).isEqualTo("queued");
+            assertThat(waiting.path("done").asInt()).isZero();
+            assertThat(waiting.path("total").asInt()).isEqualTo(3);
+            assertThat(waitFor(server, first, s -> s.path("status").asText().equals("running")).path("done").asInt()).isLessThan(ROWS);
+            assertThat(waitFor(server, second, BatchApiTest::finished).path("status").asText()).isEqualTo("done");
+            assertThat(waitFor(server, first, BatchApiTest::finished).path("status").asText()).isEqualTo("done");
+        }
+    }
+
+    private static String catalogue(int rows) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            body.append(switch (i % 3) {
+                case 0 -> BatchApiTest.listing(i, "Wooden stacking blocks toy for toddlers", "toys", "US");
+                case 1 -> BatchApiTest.listing(i, "Cotton tea towel", "textiles-home", "US");
+                default -> BatchApiTest.listing(i, "Button cell battery remote", "electronics", "AU");
+            }).append('\n');
+        }
+        return body.toString();
+    }
+
+    private String submit(TestServer server, String body) throws Exception {
+        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/v1/batches"))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        return json.readTree(posted.body()).path("id").asText();
     }
 
     private JsonNode waitFor(TestServer server, String id, java.util.function.Predicate<JsonNode> condition) throws Exception {
