@@ -207,35 +207,47 @@ public final class Batches implements AutoCloseable {
         });
     }
 
-    /** Takes up batches a stop interrupted: rows already checked count, the others are checked now. */
+    /**
+     * Takes up batches a stop interrupted: rows already checked count, the others are checked now. A batch whose
+     * stored rows cannot be read back fails with the reason, and the others are still taken up.
+     */
     public void resume() throws SQLException {
         for (BatchStore.Header h : store.running()) {
             if (running.containsKey(h.batchId())) {
                 continue;
             }
-            CatalogueSummary summary = new CatalogueSummary(h.total());
-            List<BatchRow> pending = new ArrayList<>();
-            int[] done = {0};
-            store.items(h.batchId(), i -> {
-                try {
-                    if (i.problem() != null) {
-                        summary.refused(i.line(), i.problem());
-                        done[0]++;
-                    } else if (i.verdict() != null) {
-                        CheckRequest req = json.readValue(i.request(), CheckRequest.class);
-                        summary.add(i.line(), req.seller().id(), req.product().category(), req.product().title(),
-                                json.readValue(i.verdict(), Verdict.class));
-                        done[0]++;
-                    } else {
-                        pending.add(new BatchRow(i.line(), json.readValue(i.request(), CheckRequest.class), null));
-                    }
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("batch " + h.batchId() + " line " + i.line() + " is not readable", e);
-                }
-            });
-            log.info("resuming batch {}: {} of {} rows done", h.batchId(), done[0], h.total());
-            start(h.batchId(), pending, h.total(), done[0], h.refused(), summary, h.createdAt());
+            try {
+                resume(h);
+            } catch (IllegalStateException unreadable) {
+                log.error("batch {} cannot be resumed", h.batchId(), unreadable);
+                store.finish(h.batchId(), "failed", clock.instant(), null, "could not be resumed: " + unreadable.getMessage());
+            }
         }
+    }
+
+    private void resume(BatchStore.Header h) throws SQLException {
+        CatalogueSummary summary = new CatalogueSummary(h.total());
+        List<BatchRow> pending = new ArrayList<>();
+        int[] done = {0};
+        store.items(h.batchId(), i -> {
+            try {
+                if (i.problem() != null) {
+                    summary.refused(i.line(), i.problem());
+                    done[0]++;
+                } else if (i.verdict() != null) {
+                    CheckRequest req = json.readValue(i.request(), CheckRequest.class);
+                    summary.add(i.line(), req.seller().id(), req.product().category(), req.product().title(),
+                            json.readValue(i.verdict(), Verdict.class));
+                    done[0]++;
+                } else {
+                    pending.add(new BatchRow(i.line(), json.readValue(i.request(), CheckRequest.class), null));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("line " + i.line() + " is not readable: " + e.getOriginalMessage(), e);
+            }
+        });
+        log.info("resuming batch {}: {} of {} rows done", h.batchId(), done[0], h.total());
+        start(h.batchId(), pending, h.total(), done[0], h.refused(), summary, h.createdAt());
     }
 
     private String write(Object o) {

@@ -18,7 +18,7 @@ import preflight.http.Json;
 /**
  * Batches that wait: one queued behind another, and one a stop interrupted, taken up at the next start over the
  * same data (the rows checked before the stop count as they were stored, the rest are checked then, and the
- * results and summary are those of one whole run).
+ * results and summary are those of one whole run); one that cannot be taken up fails without holding up the rest.
  */
 class WaitingBatchesTest {
 
@@ -104,6 +104,35 @@ class WaitingBatchesTest {
             assertThat(waitFor(server, first, s -> s.path("status").asText().equals("running")).path("done").asInt()).isLessThan(ROWS);
             assertThat(waitFor(server, second, BatchApiTest::finished).path("status").asText()).isEqualTo("done");
             assertThat(waitFor(server, first, BatchApiTest::finished).path("status").asText()).isEqualTo("done");
+        }
+    }
+
+    @Test
+    void aBatchWhoseStoredRowsCannotBeReadFailsWithTheReasonAndTheOthersResume(@TempDir Path data) throws Exception {
+        Map<String, String> env = Map.of("PREFLIGHT_DATA_DIR", data.toString(), "PREFLIGHT_IP_CLASSIFIER", "lexicon",
+                "PREFLIGHT_BATCH_THREADS", "1");
+        String broken;
+        String queued;
+        try (TestServer first = new TestServer(env, true)) {
+            broken = submit(first, catalogue(ROWS));
+            queued = submit(first, catalogue(30));
+            waitFor(first, broken, s -> s.path("done").asInt() >= 1_000);
+        }
+        // the last row of the interrupted batch, not checked yet, is damaged on disk while the service is down
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(preflight.db.Database.sqliteUrl(data));
+             java.sql.PreparedStatement s = c.prepareStatement("UPDATE batch_items SET request = ? WHERE batch_id = ? AND line = ?")) {
+            s.setString(1, "{\"seller\":");
+            s.setString(2, broken);
+            s.setInt(3, ROWS);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        try (TestServer second = new TestServer(env, true)) {
+            JsonNode failed = waitFor(second, broken, BatchApiTest::finished);
+            assertThat(failed.path("status").asText()).isEqualTo("failed");
+            assertThat(failed.path("failure").asText()).contains("could not be resumed", "line " + ROWS);
+            JsonNode done = waitFor(second, queued, BatchApiTest::finished);
+            assertThat(done.path("status").asText()).isEqualTo("done");
+            assertThat(done.path("done").asInt()).isEqualTo(30);
         }
     }
 
