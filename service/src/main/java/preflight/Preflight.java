@@ -158,7 +158,8 @@ public final class Preflight {
         Batches batches = new Batches(batchStore, new BatchJob(new CheckService(packs, ipScreen::get, stores.oncePerSeller(),
                 c -> { }, clock, new DecisionPolicy(), catalogues.threads()), catalogues.threads()), JSON, clock);
         Rescreener rescreener = new Rescreener(packs, ipScreen::get, Preflight::trialChecks, batchStore, log, rescreens, JSON, clock,
-                catalogues.rescreenLimit(), java.time.Duration.ofDays(catalogues.rescreenDays()), catalogues.threads());
+                catalogues.rescreenLimit(), java.time.Duration.ofDays(catalogues.rescreenDays()), catalogues.threads(),
+                java.time.Duration.ofSeconds(catalogues.rescreenRetrySeconds()));
         if (packs.isLoaded()) {
             rescreener.baseline(packs.get());
         }

@@ -37,6 +37,23 @@ public final class TestProject {
                 "PREFLIGHT_TEST_CASES_DIR", root.resolve("test-cases").toString());
     }
 
+    /** A rule for the US pack that BLOCKs every listing mentioning a lantern: a pack change with a known effect. */
+    public static final String LANTERN_BAN = """
+            package rules.us.lanterns;
+
+            import preflight.listing.Listing;
+            global preflight.rules.Findings findings;
+
+            rule "Lanterns may not be sold in the US (a test rule)"
+                @id("US-TEST-LANTERN") @category("PROHIBITED") @severity("CRITICAL")
+                @regulation("US-MOCRA-607") @effectiveFrom("2020-01-01")
+            when
+                $l : Listing( mentionsAny("lantern") )
+            then
+                findings.report(kcontext, $l, "Lanterns are not allowed.", "Remove the lantern.");
+            end
+            """;
+
     public static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {

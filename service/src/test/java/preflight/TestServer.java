@@ -80,13 +80,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** Best effort: a file something still holds open stays behind in the system's temporary folder. */
+    /** Best effort: what cannot be deleted stays behind in the system's temporary folder. */
     private static void deleteQuietly(java.nio.file.Path dir) {
-        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(dir)) {
-            for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(p);
-            }
-        } catch (java.io.IOException e) {
+        try {
+            TestProject.delete(dir);
+        } catch (java.io.UncheckedIOException e) {
             // left for the system to clear
         }
     }

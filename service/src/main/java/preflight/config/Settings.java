@@ -33,7 +33,9 @@ import preflight.ip.LlmSettings;
  * @param catalogues     PREFLIGHT_BATCH_MAX_ROWS (100000) and PREFLIGHT_BATCH_MAX_BYTES (268435456), the largest batch;
  *                       PREFLIGHT_BATCH_THREADS (the number of cores), threads checking a batch at the lowest priority;
  *                       PREFLIGHT_RESCREEN_LIMIT (100000), the most stored listings a re-screen judges again, and
- *                       PREFLIGHT_RESCREEN_DAYS (90), how far back the check log counts as stored listings
+ *                       PREFLIGHT_RESCREEN_DAYS (90), how far back the check log counts as stored listings, and
+ *                       PREFLIGHT_RESCREEN_RETRY_SECONDS (30), how long a failed re-screen waits before it is tried
+ *                       again (doubling with each failure, up to 30 minutes)
  */
 public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDir, Path testCasesDir,
                        int checkConcurrency, String ipClassifier, int ipClassifierBudgetMillis, LlmSettings llm,
@@ -47,7 +49,7 @@ public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDi
     }
 
     /** Batches of listings, and the re-screen of stored listings after a pack changes. */
-    public record Catalogues(int maxRows, long maxBytes, int threads, int rescreenLimit, int rescreenDays) {
+    public record Catalogues(int maxRows, long maxBytes, int threads, int rescreenLimit, int rescreenDays, int rescreenRetrySeconds) {
 
         static Catalogues fromEnv(Map<String, String> env) {
             long bytes;
@@ -63,7 +65,8 @@ public record Settings(int port, Path dataDir, Path rulesDir, Path regulationsDi
                     positive("PREFLIGHT_BATCH_THREADS", env.getOrDefault("PREFLIGHT_BATCH_THREADS",
                             String.valueOf(Runtime.getRuntime().availableProcessors()))),
                     positive("PREFLIGHT_RESCREEN_LIMIT", env.getOrDefault("PREFLIGHT_RESCREEN_LIMIT", "100000")),
-                    positive("PREFLIGHT_RESCREEN_DAYS", env.getOrDefault("PREFLIGHT_RESCREEN_DAYS", "90")));
+                    positive("PREFLIGHT_RESCREEN_DAYS", env.getOrDefault("PREFLIGHT_RESCREEN_DAYS", "90")),
+                    positive("PREFLIGHT_RESCREEN_RETRY_SECONDS", env.getOrDefault("PREFLIGHT_RESCREEN_RETRY_SECONDS", "30")));
         }
     }
 

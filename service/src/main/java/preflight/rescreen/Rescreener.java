@@ -16,8 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -57,22 +58,28 @@ public final class Rescreener implements AutoCloseable {
     private final int limit;
     private final Duration window;
     private final int threads;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final Duration retryAfter;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rescreen");
         t.setDaemon(true);
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** Re-screens failed in a row; the wait before the next try doubles with each. */
+    private int failures;
+    /** The packs the stored listings were last judged by: moved on only by a re-screen that finished. */
     private volatile RulePacks screened;
 
     /**
      * @param checksOver a check service judging with given packs, without a check log (as previews do)
      * @param limit      the most stored listings judged again
      * @param window     how far back the check log counts as stored listings
+     * @param retryAfter the wait before a failed re-screen is tried again (doubling with each failure, up to 30 min)
      */
     public Rescreener(Supplier<RulePacks> live, Supplier<IpScreen> ip,
                       BiFunction<Supplier<RulePacks>, Supplier<IpScreen>, CheckService> checksOver, BatchStore batches,
-                      CheckLog checkLog, Rescreens store, ObjectMapper json, Clock clock, int limit, Duration window, int threads) {
+                      CheckLog checkLog, Rescreens store, ObjectMapper json, Clock clock, int limit, Duration window, int threads,
+                      Duration retryAfter) {
         this.live = live;
         this.ip = ip;
         this.checksOver = checksOver;
@@ -84,6 +91,7 @@ public final class Rescreener implements AutoCloseable {
         this.limit = limit;
         this.window = window;
         this.threads = threads;
+        this.retryAfter = retryAfter;
     }
 
     /** The packs the stored listings stand judged by now (at start: the packs loaded). */
@@ -91,17 +99,30 @@ public final class Rescreener implements AutoCloseable {
         screened = packs;
     }
 
-    /** Packs were swapped: a re-screen is queued unless one that has not started yet will see this change too. */
+    /**
+     * Packs were swapped: a re-screen is queued unless one that has not started yet will see this change too. One
+     * that fails (the database is down) is tried again later against the same packs as before, so no change goes
+     * unscreened.
+     */
     public void packsChanged() {
         if (queued.compareAndSet(false, true)) {
-            worker.submit(() -> {
-                queued.set(false);
-                try {
-                    rescreen();
-                } catch (RuntimeException | SQLException e) {
-                    log.warn("re-screen failed: {}", e.toString());
-                }
-            });
+            worker.submit(this::runQueued);
+        }
+    }
+
+    private void runQueued() {
+        queued.set(false);
+        try {
+            rescreen();
+            failures = 0;
+        } catch (RuntimeException | SQLException e) {
+            Duration wait = retryAfter.multipliedBy(1L << Math.min(failures, 10));
+            wait = wait.compareTo(Duration.ofMinutes(30)) > 0 ? Duration.ofMinutes(30) : wait;
+            failures++;
+            log.warn("re-screen failed, tried again in {} s: {}", wait.toSeconds(), e.toString());
+            if (!worker.isShutdown()) {
+                worker.schedule(this::packsChanged, wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -117,10 +138,23 @@ public final class Rescreener implements AutoCloseable {
         if (changed.isEmpty()) {
             return java.util.Optional.empty();
         }
-        screened = after;
         Rescreens.Run run = new Rescreens.Run(UUID.randomUUID().toString(), "running", List.copyOf(changed.keySet()), changed,
                 clock.instant(), null, 0, 0);
         store.start(run);
+        try {
+            return java.util.Optional.of(judgeAgain(run, before, after, changed));
+        } catch (SQLException | RuntimeException e) {
+            try {
+                store.finish(run.rescreenId(), "failed", clock.instant(), 0, List.of());
+            } catch (SQLException | RuntimeException alsoDown) {
+                e.addSuppressed(alsoDown); // the run stays "running" in the record; the retry starts a new one
+            }
+            throw e;
+        }
+    }
+
+    private Rescreens.Run judgeAgain(Rescreens.Run run, RulePacks before, RulePacks after, Map<String, String> changed)
+            throws SQLException {
         List<Stored> listings = stored(after, changed.keySet());
         List<Judged> was = judge(before, listings);
         List<Judged> now = judge(after, listings);
@@ -136,9 +170,10 @@ public final class Rescreener implements AutoCloseable {
         }
         Instant end = clock.instant();
         store.finish(run.rescreenId(), "done", end, listings.size(), changes);
+        screened = after;
         log.info("re-screen {} after {} changed: {} stored listings judged again, {} decisions changed",
                 run.rescreenId(), changed.keySet(), listings.size(), changes.size());
-        return store.find(run.rescreenId());
+        return store.find(run.rescreenId()).orElse(run);
     }
 
     /** Markets whose pack was rebuilt, added or removed, with the version now live ("removed" when gone). */

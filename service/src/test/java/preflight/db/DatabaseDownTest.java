@@ -94,9 +94,16 @@ class DatabaseDownTest {
 
     /** The service with its store record on the test schema, reached through the proxy. */
     static Preflight behind(FlakyProxy proxy, String schemaUrl, int budgetMillis) {
+        return behind(proxy, schemaUrl, budgetMillis, Map.of());
+    }
+
+    /** @param env further PREFLIGHT_* settings */
+    static Preflight behind(FlakyProxy proxy, String schemaUrl, int budgetMillis, Map<String, String> env) {
         String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test" + schemaUrl.substring(schemaUrl.indexOf('?'));
-        Preflight app = new Preflight(Settings.fromEnv(Map.of("PREFLIGHT_DB_URL", url, "PREFLIGHT_DB_USER", "postgres",
-                "PREFLIGHT_IP_CLASSIFIER", "lexicon", "PREFLIGHT_DB_BUDGET_MS", String.valueOf(budgetMillis))), Clock.systemUTC());
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("PREFLIGHT_DB_URL", url, "PREFLIGHT_DB_USER", "postgres",
+                "PREFLIGHT_IP_CLASSIFIER", "lexicon", "PREFLIGHT_DB_BUDGET_MS", String.valueOf(budgetMillis)));
+        settings.putAll(env);
+        Preflight app = new Preflight(Settings.fromEnv(settings), Clock.systemUTC());
         app.loadPacks();
         app.openStorage();
         return app;

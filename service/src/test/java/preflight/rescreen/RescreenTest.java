@@ -64,21 +64,7 @@ class RescreenTest {
         waitFor(() -> server.app.storage().writer().status().pending() == 0);
         assertThat(json.readTree(server.get("/v1/stores/S-A/rescreens").body()).path("changes")).isEmpty();
 
-        Files.writeString(dir.resolve("rules/US/lanterns.drl"), """
-                package rules.us.lanterns;
-
-                import preflight.listing.Listing;
-                global preflight.rules.Findings findings;
-
-                rule "Lanterns may not be sold in the US (a test rule)"
-                    @id("US-TEST-LANTERN") @category("PROHIBITED") @severity("CRITICAL")
-                    @regulation("US-MOCRA-607") @effectiveFrom("2020-01-01")
-                when
-                    $l : Listing( mentionsAny("lantern") )
-                then
-                    findings.report(kcontext, $l, "Lanterns are not allowed.", "Remove the lantern.");
-                end
-                """);
+        Files.writeString(dir.resolve("rules/US/lanterns.drl"), TestProject.LANTERN_BAN);
         assertThat(server.app.reloader().reload().accepted()).contains("US");
         waitFor(() -> {
             JsonNode runs = json.readTree(server.get("/v1/rescreens").body());
