@@ -26,6 +26,7 @@ final class CheckEngine {
     private final boolean classifier;
     private final CheckService checks;
     private String label;
+    private String digest;
 
     /** @param classifier the embedded classifier in the IP cascade; false: the marks lexicon alone */
     CheckEngine(boolean classifier) {
@@ -41,6 +42,21 @@ final class CheckEngine {
         return label;
     }
 
+    /**
+     * A snapshot published on the control stream: applied, or refused. The one running now is not compiled again;
+     * its label with other files is refused, for a label names one version (and verdicts name the label).
+     */
+    Applied offer(PackSnapshot snapshot) {
+        if (!snapshot.label.equals(label)) {
+            return apply(snapshot);
+        }
+        if (snapshot.digest().equals(digest)) {
+            return new Applied(snapshot.label, true, List.of());
+        }
+        return refused(snapshot, List.of("the label " + snapshot.label + " already names other packs (" + digest
+                + "; these are " + snapshot.digest() + "): publish the change under a new label"));
+    }
+
     /** The snapshot's packs (compiled once per JVM, see {@link CompiledSnapshots}), swapped in only when all of them load. */
     Applied apply(PackSnapshot snapshot) {
         try {
@@ -48,6 +64,7 @@ final class CheckEngine {
             packs.set(c.packs());
             ip.set(c.ip());
             label = snapshot.label;
+            digest = snapshot.digest();
             return new Applied(snapshot.label, true, List.of());
         } catch (UnableToCompilePackException e) {
             return refused(snapshot, e.problems().stream().map(Object::toString).toList());

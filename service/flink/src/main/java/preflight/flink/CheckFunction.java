@@ -3,7 +3,6 @@ package preflight.flink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -99,9 +98,7 @@ public final class CheckFunction extends BroadcastProcessFunction<ListingEvent, 
 
     @Override
     public void processBroadcastElement(PackSnapshot snapshot, Context ctx, Collector<CheckedListing> out) throws Exception {
-        // a label names one version: the snapshot this instance already runs is not compiled again
-        CheckEngine.Applied a = snapshot.label.equals(engine.label()) ? new CheckEngine.Applied(snapshot.label, true, List.of())
-                : withUserClassLoader(() -> engine.apply(snapshot));
+        CheckEngine.Applied a = withUserClassLoader(() -> engine.offer(snapshot));
         if (a.accepted()) {
             ctx.getBroadcastState(PACKS).put("live", snapshot);
         } else {

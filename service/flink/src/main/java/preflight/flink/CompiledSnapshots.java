@@ -40,7 +40,8 @@ final class CompiledSnapshots {
      * when the snapshot is wrong (nothing is kept then).
      */
     static Compiled compile(PackSnapshot snapshot, boolean classifier) {
-        String key = snapshot.label + (classifier ? "+classifier" : "");
+        // the digest too: a JVM that ran a label once (a test, a second job) must not take other files for it
+        String key = snapshot.label + "@" + snapshot.digest() + (classifier ? "+classifier" : "");
         Compiled c = COMPILED.computeIfAbsent(key, k -> compileNow(snapshot, classifier));
         COMPILED.keySet().removeIf(k -> !k.equals(key));
         return c;

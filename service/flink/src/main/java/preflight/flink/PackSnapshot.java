@@ -3,16 +3,22 @@ package preflight.flink;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * Everything a task needs to judge listings, as data that travels: the rules folder and the regulations folder
- * (the catalog, the IP screen's data, the penalty profiles), file by file, under a label that names the version.
+ * (the catalog, the IP screen's data, the penalty profiles), file by file, under a label that names the version:
+ * one label, one set of files ({@link #digest()} tells them apart).
  * Published on the control stream, it reaches every parallel instance through broadcast state.
  * Plain fields (a HashMap of strings): Flink copies and checkpoints it without special serialisers.
  */
@@ -35,6 +41,27 @@ public final class PackSnapshot implements Serializable {
         this.label = label;
         this.rules = new HashMap<>(rules);
         this.regulations = new HashMap<>(regulations);
+    }
+
+    /**
+     * A fingerprint of the files (SHA-256 over every path and text, in path order; 16 hex digits): two snapshots
+     * under one label with other files have other digests.
+     */
+    public String digest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            add(sha, "rules/", rules);
+            add(sha, "country-regulations/", regulations);
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static void add(MessageDigest sha, String folder, Map<String, String> files) {
+        for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
+            sha.update((folder + f.getKey() + '\0' + f.getValue() + '\0').getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** Reads the two folders as they are on disk. */

@@ -25,6 +25,8 @@ class PackSnapshotTest {
         assertThat(back.label).isEqualTo("2026.12.0");
         assertThat(back.rules).isEqualTo(s.rules);
         assertThat(back.regulations).isEqualTo(s.regulations);
+        assertThat(back.digest()).as("the files' fingerprint survives the trip").isEqualTo(s.digest());
+        assertThat(s.with("2026.12.0", "US/children.drl", s.rules.get("US/children.drl") + " ").digest()).isNotEqualTo(s.digest());
         back.writeTo(dir);
         assertThat(Files.readString(dir.resolve("rules/US/children.drl"))).isEqualTo(Files.readString(Path.of("rules/US/children.drl")));
         // gzip-compressed, as `flink publish` sends it, a snapshot stays under Kafka's default 1 MB message limit
