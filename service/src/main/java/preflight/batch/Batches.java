@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public final class Batches implements AutoCloseable {
 
     /** A batch this instance holds: queued behind another until {@code started}, then running. */
     private record Running(Progress progress, CatalogueSummary summary, Instant createdAt, int refused,
-                           java.util.concurrent.atomic.AtomicBoolean started) {
+                           AtomicBoolean started) {
     }
 
     private final BatchStore store;
@@ -82,7 +83,7 @@ public final class Batches implements AutoCloseable {
 
     private void start(String id, List<BatchRow> pending, int total, int alreadyDone, int refused, CatalogueSummary summary,
                        Instant createdAt) {
-        Running r = new Running(new Progress(total, alreadyDone), summary, createdAt, refused, new java.util.concurrent.atomic.AtomicBoolean());
+        Running r = new Running(new Progress(total, alreadyDone), summary, createdAt, refused, new AtomicBoolean());
         running.put(id, r);
         runner.submit(() -> execute(id, pending, r));
     }
@@ -90,7 +91,7 @@ public final class Batches implements AutoCloseable {
     private void execute(String id, List<BatchRow> pending, Running r) {
         r.started().set(true);
         ConcurrentLinkedQueue<BatchStore.Item> results = new ConcurrentLinkedQueue<>();
-        java.util.concurrent.atomic.AtomicBoolean checked = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean checked = new AtomicBoolean();
         Thread writer = new Thread(() -> writeUntilDone(id, results, checked), "batch-writer");
         writer.setDaemon(true);
         writer.start();
@@ -123,7 +124,7 @@ public final class Batches implements AutoCloseable {
     }
 
     /** Writes results in chunks until the job has checked every row and every result is written. */
-    private void writeUntilDone(String id, ConcurrentLinkedQueue<BatchStore.Item> results, java.util.concurrent.atomic.AtomicBoolean checked) {
+    private void writeUntilDone(String id, ConcurrentLinkedQueue<BatchStore.Item> results, AtomicBoolean checked) {
         while (!closed) {
             boolean last = checked.get(); // read before draining: once set, nothing more is queued
             List<BatchStore.Item> chunk = new ArrayList<>(CHUNK);
@@ -163,7 +164,8 @@ public final class Batches implements AutoCloseable {
         Running r = running.get(id);
         if (r != null) {
             Progress p = r.progress();
-            return Optional.of(new Status(id, r.started().get() ? "running" : "queued", p.done(), p.total(), r.refused(), Math.round(p.rate() * 10) / 10.0,
+            String status = r.started().get() ? "running" : "queued";
+            return Optional.of(new Status(id, status, p.done(), p.total(), r.refused(), Math.round(p.rate() * 10) / 10.0,
                     p.eta() == null ? null : (long) Math.ceil(p.eta().toMillis() / 1000.0), r.createdAt(), null, null));
         }
         // a finished batch: its rate over its whole run; one still marked running here is another instance's or waits to resume
