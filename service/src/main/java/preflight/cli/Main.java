@@ -19,6 +19,8 @@ public final class Main {
               rules test [MARKET]            run the golden cases under test-cases/
               rules coverage [MARKET]        rules per market and area, and regulations no rule cites
               rules explain FILE.json        run one listing; for every rule that fired, its condition and the facts
+              rules translations [MARKET|ip] [--stamp]
+                                             Chinese translations made from other English; --stamp marks them checked
               ip validate                    check the marks lexicon, counterfeit phrases and classifier examples
               ip eval [--classifiers lexicon,embedded,llm] [--detail]
                                              precision and recall of the IP screen on test-cases/ip/

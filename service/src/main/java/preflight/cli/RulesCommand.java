@@ -10,12 +10,14 @@ import preflight.cases.GoldenCases;
 import preflight.ip.InvalidIpDataException;
 import preflight.regulations.InvalidCatalogException;
 import preflight.regulations.RegulationCatalog;
+import preflight.report.RuleTranslations;
+import preflight.report.TranslationSources;
 import preflight.rules.PackLoadResult;
 import preflight.rules.PackLoader;
 import preflight.rules.PackProblem;
 import preflight.rules.RulePacks;
 
-/** {@code preflight rules validate|test [MARKET]}: the compliance officer's tools. */
+/** {@code preflight rules validate|test|coverage|explain|translations}: the compliance officer's tools. */
 final class RulesCommand {
 
     private final Preflight app;
@@ -28,12 +30,15 @@ final class RulesCommand {
         if (args.length == 2 && args[0].equals("explain")) {
             return new ExplainCommand(app).run(args[1]);
         }
+        if (args.length >= 1 && args[0].equals("translations")) {
+            return translations(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         boolean coverage = List.of(args).contains("--coverage");
         args = java.util.Arrays.stream(args).filter(a -> !a.equals("--coverage")).toArray(String[]::new);
         if (args.length < 1 || args.length > 2 || !List.of("validate", "test", "coverage").contains(args[0])
                 || coverage && !args[0].equals("test")) {
             System.err.println("usage: preflight rules validate|test|coverage [MARKET] | rules test [MARKET] --coverage"
-                    + " | rules explain FILE.json");
+                    + " | rules explain FILE.json | rules translations [MARKET|ip] [--stamp] [--locale zh]");
             return 2;
         }
         String market = args.length == 2 ? args[1] : null;
@@ -61,6 +66,11 @@ final class RulesCommand {
             int rules = loaded.packs().values().stream().filter(p -> market == null || p.market().equals(market))
                     .mapToInt(p -> p.ownRules().size()).sum();
             System.out.println(problems.isEmpty() ? "ok: " + rules + " rules" : problems.size() + " problem(s)");
+            // a translation made from other English does not stop a pack: reports show the English until it is checked
+            List<TranslationSources.Outdated> outdated = new TranslationSources(app.settings().rulesDir(), app.settings().regulationsDir(),
+                    new RuleTranslations(app.settings().rulesDir(), app.settings().regulationsDir()))
+                    .outdated(new RulePacks(loaded.packs()), "zh", market);
+            outdated.forEach(o -> System.out.println("warning: " + o));
             return problems.isEmpty() ? 0 : 1;
         }
         try {
@@ -71,6 +81,46 @@ final class RulesCommand {
         }
         app.packs().swap(new RulePacks(loaded.packs()));
         return test(market, coverage ? catalog : null) == 0 && problems.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * {@code rules translations [MARKET|ip] [--stamp] [--locale zh]}: the translations made from other English than
+     * the rules' now (exit 1 while there are any); {@code --stamp} records, once they are checked, that they match.
+     */
+    private int translations(String[] args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean stamp = rest.remove("--stamp");
+        String locale = "zh";
+        int at = rest.indexOf("--locale");
+        if (at >= 0 && at + 1 < rest.size()) {
+            locale = rest.get(at + 1);
+            rest.subList(at, at + 2).clear();
+        }
+        if (rest.size() > 1 || rest.stream().anyMatch(a -> a.startsWith("--"))) {
+            System.err.println("usage: preflight rules translations [MARKET|ip] [--stamp] [--locale zh]");
+            return 2;
+        }
+        String market = rest.isEmpty() ? null : rest.get(0);
+        PackLoadResult loaded;
+        try {
+            loaded = new PackLoader(app.settings().rulesDir(), RegulationCatalog.load(app.settings().regulationsDir()), app.clock()).load();
+        } catch (InvalidCatalogException e) {
+            e.problems().forEach(System.out::println);
+            return 1;
+        }
+        loaded.problems().forEach(System.out::println);
+        RulePacks packs = new RulePacks(loaded.packs());
+        TranslationSources sources = new TranslationSources(app.settings().rulesDir(), app.settings().regulationsDir(),
+                new RuleTranslations(app.settings().rulesDir(), app.settings().regulationsDir()));
+        if (stamp) {
+            System.out.println(sources.stamp(packs, locale, market) + " translation(s) stamped as made from the English as it is now");
+            return 0;
+        }
+        List<TranslationSources.Outdated> outdated = sources.outdated(packs, locale, market);
+        outdated.forEach(System.out::println);
+        System.out.println(outdated.isEmpty() ? "ok: every " + locale + " translation was made from the rules' English as it is now"
+                : outdated.size() + " translation(s) to check");
+        return outdated.isEmpty() ? 0 : 1;
     }
 
     private static boolean concerns(PackProblem p, String market) {

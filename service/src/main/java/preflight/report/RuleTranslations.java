@@ -22,7 +22,8 @@ import preflight.rules.Finding;
  * Translations of the rules' messages and fixes, which compliance officers keep beside the rules:
  * {@code rules/<market>/messages_<locale>.properties} and, for the IP screen's findings,
  * {@code country-regulations/ip/messages_<locale>.properties}, as {@code RULE-ID.message} and {@code RULE-ID.fix}
- * (and there {@code value.missing}, the word for a brand the listing does not give).
+ * (and there {@code value.missing}, the word for a brand the listing does not give), with {@code RULE-ID.source}
+ * the fingerprint of the English they translate ({@link TranslationSources}).
  * The files are read again when one of them changes, so an edited translation shows in the next report.
  */
 public final class RuleTranslations {
@@ -58,6 +59,13 @@ public final class RuleTranslations {
             return new Words(f.message(), f.fix(), false);
         }
         MessageTemplate template = ipTemplates.get(f.ruleId());
+        // a translation of other English than the rule's now is out of date: the English is shown, marked
+        String source = entries.get(f.ruleId() + ".source");
+        String english = template == null ? TranslationSources.fingerprint(f.message(), f.fix())
+                : TranslationSources.fingerprint(template.message(), template.fix());
+        if (source != null && !source.equals(english)) {
+            return new Words(f.message(), f.fix(), false);
+        }
         if (template == null) {
             return new Words(message, fix, true);
         }

@@ -28,6 +28,9 @@ record DrlFile(String displayPath, String text, String packageName, List<RuleMet
     private static final Set<String> KNOWN = Set.of("id", "category", "severity", "regulation", "effectiveFrom",
             "effectiveTo", "penaltyPoints", "country");
     private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
+    /** The then part the sandbox allows, with the message and fix literals captured. */
+    private static final Pattern REPORT = Pattern.compile("(?s)findings\\s*\\.\\s*report\\s*\\(\\s*kcontext\\s*,\\s*\\$\\w+\\s*,\\s*"
+            + "\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern NUMBER_COMPARISON = Pattern.compile(
             "(number\\s*\\([^)]*\\)|\\bbatteryWh\\b|\\blaserMilliwatts\\b|\\bminimumAge\\b)\\s*(<|>|==|!=)"
                     + "|(<|>|==|!=)=?\\s*(number\\s*\\(|batteryWh\\b|laserMilliwatts\\b|minimumAge\\b)");
@@ -134,7 +137,42 @@ record DrlFile(String displayPath, String text, String packageName, List<RuleMet
         }
         return new RuleMeta(id, rule.getName(), market, file, sourceLine.applyAsInt(line), category, severity, regulation, from, to, points,
                 "*".equals(country), RuleTerms.parse(condition),
-                condition.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.equals("then")).toList());
+                condition.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.equals("then")).toList(),
+                reported(rule, 1), reported(rule, 2));
+    }
+
+    /** The message (1) or fix (2) the rule's then part reports, as the running rule's string holds it. */
+    private static String reported(RuleDescr rule, int group) {
+        Matcher m = REPORT.matcher(String.valueOf(rule.getConsequence()));
+        return m.find() ? unescape(m.group(group)) : "";
+    }
+
+    /** A Java string literal's content as the string it makes (backslash escapes of quotes, backslashes, n, t, r and u). */
+    static String unescape(String literal) {
+        StringBuilder out = new StringBuilder(literal.length());
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c != '\\' || i + 1 == literal.length()) {
+                out.append(c);
+                continue;
+            }
+            char e = literal.charAt(++i);
+            switch (e) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case 'u' -> {
+                    if (i + 4 < literal.length() && literal.substring(i + 1, i + 5).matches("[0-9a-fA-F]{4}")) {
+                        out.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    } else {
+                        out.append("\\u");
+                    }
+                }
+                default -> out.append(e);
+            }
+        }
+        return out.toString();
     }
 
     /**

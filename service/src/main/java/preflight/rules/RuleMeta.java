@@ -9,6 +9,8 @@ import preflight.regulations.Regulation;
  * optional {@code @effectiveTo @penaltyPoints @country("*")}. Resolved and checked at load time.
  *
  * @param condition  the rule's when part, line by line, as compiled (for a decision table: as generated)
+ * @param message    the finding's English message, as its then part reports it ("" when it cannot be read there)
+ * @param fix        the finding's English fix, likewise
  * @param everywhere the finding does not depend on the market ({@code @country("*")}): reported once, as "*"
  */
 public record RuleMeta(
@@ -25,7 +27,9 @@ public record RuleMeta(
         int penaltyPoints,
         boolean everywhere,
         RuleTerms terms,
-        List<String> condition) {
+        List<String> condition,
+        String message,
+        String fix) {
 
     /** The product attributes the rule's condition reads ("lucidNumber", "ageMin"). */
     public java.util.Set<String> attributes() {

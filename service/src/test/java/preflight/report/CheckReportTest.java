@@ -93,8 +93,8 @@ class CheckReportTest {
                 .render(verdict, request, ReportText.of("zh"), ledger -> false, "report?locale=en");
         long others = verdict.findings().size() + verdict.upcoming().size() - 1;
         assertThat(html).contains("已翻译的消息", "已翻译的整改");
-        assertThat(html).contains("id=\"fallback-note\"").contains("有 " + others + " 个尚无中文翻译");
-        assertThat(html).contains("仅有英文：尚无中文翻译");
+        assertThat(html).contains("id=\"fallback-note\"").contains("有 " + others + " 个尚无最新的中文翻译");
+        assertThat(html).contains("仅有英文：尚无最新的中文翻译");
         assertThat(html).contains("In the US accessible parts of children&#39;s products"); // US-CPSIA-LEAD-LIMIT, in English
     }
 
