@@ -57,16 +57,17 @@ public final class TranslationSources {
     public List<Outdated> outdated(RulePacks packs, String locale, String market) {
         Map<String, String> entries = translations.entries(locale);
         List<Outdated> out = new ArrayList<>();
-        english(packs, market).forEach((file, rules) -> rules.forEach((id, fingerprint) -> {
+        english(packs, market).forEach((folder, rules) -> rules.forEach((id, fingerprint) -> {
+            Path file = folder.resolve("messages_" + locale + ".properties");
             if (!entries.containsKey(id + ".message")) {
                 return; // no translation: reports say so, and RuleTranslationsTest asks for one
             }
             String source = entries.get(id + ".source");
             if (source == null) {
-                out.add(new Outdated(file.resolveSibling("messages_" + locale + ".properties"), id,
+                out.add(new Outdated(file, id,
                         "not stamped: check the translation against the English, then run rules translations --stamp"));
             } else if (!source.equals(fingerprint)) {
-                out.add(new Outdated(file.resolveSibling("messages_" + locale + ".properties"), id,
+                out.add(new Outdated(file, id,
                         "translated from an earlier English message or fix (" + source + ", now " + fingerprint
                                 + "): check the translation, then run rules translations --stamp"));
             }
@@ -81,7 +82,7 @@ public final class TranslationSources {
     public int stamp(RulePacks packs, String locale, String market) {
         int changed = 0;
         for (Map.Entry<Path, Map<String, String>> e : english(packs, market).entrySet()) {
-            Path file = e.getKey().resolveSibling("messages_" + locale + ".properties");
+            Path file = e.getKey().resolve("messages_" + locale + ".properties");
             if (Files.isRegularFile(file)) {
                 changed += stamp(file, e.getValue());
             }
@@ -123,7 +124,7 @@ public final class TranslationSources {
         return -1;
     }
 
-    /** Each rule's English fingerprint, by a file in the folder its translations live in. */
+    /** Each rule's English fingerprint, by the folder its translations live in. */
     private Map<Path, Map<String, String>> english(RulePacks packs, String market) {
         Map<Path, Map<String, String>> out = new LinkedHashMap<>();
         for (RulePack p : packs.all()) {
@@ -132,14 +133,14 @@ public final class TranslationSources {
             }
             for (RuleMeta r : p.ownRules()) {
                 if (!r.message().isEmpty()) {
-                    out.computeIfAbsent(rulesDir.resolve(p.market()).resolve("pack.yaml"), k -> new LinkedHashMap<>())
+                    out.computeIfAbsent(rulesDir.resolve(p.market()), k -> new LinkedHashMap<>())
                             .put(r.id(), fingerprint(r.message(), r.fix()));
                 }
             }
         }
         if (market == null || market.equals("ip")) {
             for (MessageTemplate t : MessageTemplate.all()) {
-                out.computeIfAbsent(ipDir.resolve("marks.yaml"), k -> new LinkedHashMap<>())
+                out.computeIfAbsent(ipDir, k -> new LinkedHashMap<>())
                         .put(t.ruleId(), fingerprint(t.message(), t.fix()));
             }
         }
