@@ -37,22 +37,39 @@ public final class TestProject {
                 "PREFLIGHT_TEST_CASES_DIR", root.resolve("test-cases").toString());
     }
 
-    /** A rule for the US pack that BLOCKs every listing mentioning a lantern: a pack change with a known effect. */
-    public static final String LANTERN_BAN = """
-            package rules.us.lanterns;
+    /**
+     * A rule for the US pack that BLOCKs every listing mentioning a lantern: a pack change with a known effect. One
+     * file, read by the service's tests and the Flink module's (both run from the project root).
+     */
+    public static final String LANTERN_BAN = read(Path.of("service/src/test/resources/lantern-ban.drl"));
 
-            import preflight.listing.Listing;
-            global preflight.rules.Findings findings;
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-            rule "Lanterns may not be sold in the US (a test rule)"
-                @id("US-TEST-LANTERN") @category("PROHIBITED") @severity("CRITICAL")
-                @regulation("US-MOCRA-607") @effectiveFrom("2020-01-01")
-            when
-                $l : Listing( mentionsAny("lantern") )
-            then
-                findings.report(kcontext, $l, "Lanterns are not allowed.", "Remove the lantern.");
-            end
-            """;
+    /** A condition a test waits for; it may read a database that is still coming back. */
+    public interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Waits up to 60 s for the condition; a database error while waiting counts as "not yet". */
+    public static void waitFor(Condition c) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try {
+                if (c.holds()) {
+                    return;
+                }
+            } catch (java.sql.SQLException notYet) {
+                // the database is coming back
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("condition not met within 60 s");
+    }
 
     public static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {

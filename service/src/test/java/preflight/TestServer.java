@@ -76,16 +76,7 @@ public final class TestServer implements AutoCloseable {
         server.stop();
         app.closeStorage();
         if (ownData != null) {
-            deleteQuietly(ownData);
-        }
-    }
-
-    /** Best effort: what cannot be deleted stays behind in the system's temporary folder. */
-    private static void deleteQuietly(java.nio.file.Path dir) {
-        try {
-            TestProject.delete(dir);
-        } catch (java.io.UncheckedIOException e) {
-            // left for the system to clear
+            preflight.rollout.PackFiles.deleteTree(ownData);
         }
     }
 }

@@ -90,16 +90,20 @@ public final class BatchInput {
                 continue;
             }
             count(rows);
-            JsonNode node;
-            try {
-                node = json.readTree(text);
-            } catch (JacksonException e) {
-                rows.add(new BatchRow(line, null, "not valid JSON: " + firstLine(e.getOriginalMessage())));
-                continue;
-            }
-            rows.add(row(line, node));
+            rows.add(row(line, text));
         }
         return rows;
+    }
+
+    /** One JSON line: its check request, or why it cannot be checked (the Flink job reads its listings with this too). */
+    public BatchRow row(int line, String text) {
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JacksonException e) {
+            return new BatchRow(line, null, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+        }
+        return row(line, node);
     }
 
     private List<BatchRow> csv(BufferedReader in) throws IOException {

@@ -189,11 +189,7 @@ final class BenchCommand {
                 p.destroy();
                 p.waitFor();
             }
-            try (var paths = java.nio.file.Files.walk(work)) {
-                for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(p);
-                }
-            }
+            preflight.rollout.PackFiles.deleteTree(work);
         }
         return 0;
     }

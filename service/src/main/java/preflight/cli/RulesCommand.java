@@ -67,9 +67,7 @@ final class RulesCommand {
                     .mapToInt(p -> p.ownRules().size()).sum();
             System.out.println(problems.isEmpty() ? "ok: " + rules + " rules" : problems.size() + " problem(s)");
             // a translation made from other English does not stop a pack: reports show the English until it is checked
-            List<TranslationSources.Outdated> outdated = new TranslationSources(app.settings().rulesDir(), app.settings().regulationsDir(),
-                    new RuleTranslations(app.settings().rulesDir(), app.settings().regulationsDir()))
-                    .outdated(new RulePacks(loaded.packs()), "zh", market);
+            List<TranslationSources.Outdated> outdated = translationSources().outdated(new RulePacks(loaded.packs()), "zh", market);
             outdated.forEach(o -> System.out.println("warning: " + o));
             return problems.isEmpty() ? 0 : 1;
         }
@@ -110,8 +108,7 @@ final class RulesCommand {
         }
         loaded.problems().forEach(System.out::println);
         RulePacks packs = new RulePacks(loaded.packs());
-        TranslationSources sources = new TranslationSources(app.settings().rulesDir(), app.settings().regulationsDir(),
-                new RuleTranslations(app.settings().rulesDir(), app.settings().regulationsDir()));
+        TranslationSources sources = translationSources();
         if (stamp) {
             System.out.println(sources.stamp(packs, locale, market) + " translation(s) stamped as made from the English as it is now");
             return 0;
@@ -121,6 +118,11 @@ final class RulesCommand {
         System.out.println(outdated.isEmpty() ? "ok: every " + locale + " translation was made from the rules' English as it is now"
                 : outdated.size() + " translation(s) to check");
         return outdated.isEmpty() ? 0 : 1;
+    }
+
+    private TranslationSources translationSources() {
+        return new TranslationSources(app.settings().rulesDir(), app.settings().regulationsDir(),
+                new RuleTranslations(app.settings().rulesDir(), app.settings().regulationsDir()));
     }
 
     private static boolean concerns(PackProblem p, String market) {

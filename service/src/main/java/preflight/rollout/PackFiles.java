@@ -114,7 +114,8 @@ public final class PackFiles {
         }
     }
 
-    static void deleteTree(Path dir) {
+    /** Deletes a folder and what it holds, as far as it can: a temporary folder left behind is harmless. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

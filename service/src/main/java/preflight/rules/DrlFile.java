@@ -28,9 +28,6 @@ record DrlFile(String displayPath, String text, String packageName, List<RuleMet
     private static final Set<String> KNOWN = Set.of("id", "category", "severity", "regulation", "effectiveFrom",
             "effectiveTo", "penaltyPoints", "country");
     private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
-    /** The then part the sandbox allows, with the message and fix literals captured. */
-    private static final Pattern REPORT = Pattern.compile("(?s)findings\\s*\\.\\s*report\\s*\\(\\s*kcontext\\s*,\\s*\\$\\w+\\s*,\\s*"
-            + "\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern NUMBER_COMPARISON = Pattern.compile(
             "(number\\s*\\([^)]*\\)|\\bbatteryWh\\b|\\blaserMilliwatts\\b|\\bminimumAge\\b)\\s*(<|>|==|!=)"
                     + "|(<|>|==|!=)=?\\s*(number\\s*\\(|batteryWh\\b|laserMilliwatts\\b|minimumAge\\b)");
@@ -143,8 +140,8 @@ record DrlFile(String displayPath, String text, String packageName, List<RuleMet
 
     /** The message (1) or fix (2) the rule's then part reports, as the running rule's string holds it. */
     private static String reported(RuleDescr rule, int group) {
-        Matcher m = REPORT.matcher(String.valueOf(rule.getConsequence()));
-        return m.find() ? unescape(m.group(group)) : "";
+        Matcher m = RuleSandbox.REPORT_ONLY.matcher(String.valueOf(rule.getConsequence()));
+        return m.matches() ? unescape(m.group(group)) : "";
     }
 
     /** A Java string literal's content as the string it makes (backslash escapes of quotes, backslashes, n, t, r and u). */

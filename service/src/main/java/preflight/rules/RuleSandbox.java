@@ -18,8 +18,9 @@ final class RuleSandbox {
     private static final Pattern GLOBAL = Pattern.compile("^\\s*global\\s+([\\w.]+)\\s+(\\w+)\\s*;?", Pattern.MULTILINE);
     private static final Pattern BLOCK = Pattern.compile("^\\s*(function|query|declare|window|entry-point|accumulate)\\b", Pattern.MULTILINE);
     private static final Pattern CONSEQUENCE = Pattern.compile("(?s)\\bthen\\b(.*?)\\bend\\b");
-    private static final Pattern REPORT_ONLY = Pattern.compile(
-            "(?s)\\s*findings\\s*\\.\\s*report\\s*\\(\\s*kcontext\\s*,\\s*\\$\\w+\\s*,\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*,\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\)\\s*;\\s*");
+    /** The one then part a rule may have; groups 1 and 2 are the message and fix literals (read into {@link RuleMeta}). */
+    static final Pattern REPORT_ONLY = Pattern.compile(
+            "(?s)\\s*findings\\s*\\.\\s*report\\s*\\(\\s*kcontext\\s*,\\s*\\$\\w+\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)\\s*;\\s*");
     /** Names that reach past the fact model: files, network, processes, reflection, threads, class loading, the engine. */
     private static final Pattern FORBIDDEN = Pattern.compile("\\b(java|javax|jdk|sun|com|org|System|Runtime|Process|ProcessBuilder|"
             + "ProcessHandle|Thread|ThreadLocal|Executors?|ForkJoinPool|ClassLoader|Class|getClass|forName|reflect|Method|Field|"

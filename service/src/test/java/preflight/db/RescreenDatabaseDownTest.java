@@ -28,12 +28,12 @@ class RescreenDatabaseDownTest {
             Preflight app = DatabaseDownTest.behind(proxy, schema.get(), 200, Map.of("PREFLIGHT_RULES_DIR", dir.resolve("rules").toString(),
                     "PREFLIGHT_RESCREEN_RETRY_SECONDS", "1"));
             try {
-                waitFor(() -> app.storage().database().status().migrated());
+                TestProject.waitFor(() -> app.storage().database().status().migrated());
                 BatchRow lantern = new BatchRow(1, app.parser().parse(Json.mapper().readTree("{\"submissionId\":\"R-1\",\"seller\":"
                         + "{\"id\":\"S-R\"},\"product\":{\"title\":\"Paper lantern for garden parties\",\"category\":\"lighting\"},"
                         + "\"targetCountries\":[\"US\"]}")), null);
                 String batch = app.reporting().batches().submit(List.of(lantern), "test", null).id();
-                waitFor(() -> app.reporting().batches().status(batch).orElseThrow().status().equals("done"));
+                TestProject.waitFor(() -> app.reporting().batches().status(batch).orElseThrow().status().equals("done"));
 
                 proxy.down();
                 Files.writeString(dir.resolve("rules/US/lanterns.drl"), TestProject.LANTERN_BAN);
@@ -42,7 +42,7 @@ class RescreenDatabaseDownTest {
                 proxy.up();
 
                 Rescreens rescreens = app.reporting().rescreens();
-                waitFor(() -> rescreens.latest(10).stream().anyMatch(r -> r.status().equals("done")));
+                TestProject.waitFor(() -> rescreens.latest(10).stream().anyMatch(r -> r.status().equals("done")));
                 Rescreens.Run done = rescreens.latest(10).stream().filter(r -> r.status().equals("done")).findFirst().orElseThrow();
                 assertThat(done.markets()).contains("US");
                 List<Rescreens.Change> changes = rescreens.changes(done.rescreenId(), "S-R", 10);
@@ -54,23 +54,5 @@ class RescreenDatabaseDownTest {
                 TestDatabases.dropSchema(schema.get());
             }
         }
-    }
-
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitFor(Condition c) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            try {
-                if (c.holds()) {
-                    return;
-                }
-            } catch (java.sql.SQLException stillDown) {
-                // the database is coming back
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("condition not met within 60 s");
     }
 }

@@ -57,16 +57,16 @@ class RescreenTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).isEqualTo(202);
         String batch = json.readTree(posted.body()).path("id").asText();
-        waitFor(() -> json.readTree(server.get("/v1/batches/" + batch).body()).path("status").asText().equals("done"));
+        TestProject.waitFor(() -> json.readTree(server.get("/v1/batches/" + batch).body()).path("status").asText().equals("done"));
         // a listing the listing flow checked, kept in the check log
         assertThat(server.post("/v1/checks", listing("F-1", "S-C", "Folding lantern, battery powered LED", "lighting")).statusCode())
                 .isEqualTo(200);
-        waitFor(() -> server.app.storage().writer().status().pending() == 0);
+        TestProject.waitFor(() -> server.app.storage().writer().status().pending() == 0);
         assertThat(json.readTree(server.get("/v1/stores/S-A/rescreens").body()).path("changes")).isEmpty();
 
         Files.writeString(dir.resolve("rules/US/lanterns.drl"), TestProject.LANTERN_BAN);
         assertThat(server.app.reloader().reload().accepted()).contains("US");
-        waitFor(() -> {
+        TestProject.waitFor(() -> {
             JsonNode runs = json.readTree(server.get("/v1/rescreens").body());
             return runs.size() == 1 && runs.get(0).path("status").asText().equals("done");
         });
@@ -93,19 +93,5 @@ class RescreenTest {
         server.app.reloader().reload();
         Thread.sleep(300);
         assertThat(json.readTree(server.get("/v1/rescreens").body())).hasSize(1);
-    }
-
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    static void waitFor(Condition c) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (c.holds()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("condition not met within 60 s");
     }
 }

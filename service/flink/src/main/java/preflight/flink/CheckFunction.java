@@ -3,7 +3,6 @@ package preflight.flink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
@@ -11,10 +10,11 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import preflight.batch.BatchInput;
+import preflight.batch.BatchRow;
 import preflight.check.CheckRequest;
 import preflight.check.Verdict;
 import preflight.http.CheckRequestParser;
-import preflight.http.InvalidRequestException;
 import preflight.http.Json;
 
 /**
@@ -37,7 +37,7 @@ public final class CheckFunction extends BroadcastProcessFunction<ListingEvent, 
     private final PackSnapshot initial;
     private final boolean classifier;
     private transient CheckEngine engine;
-    private transient CheckRequestParser parser;
+    private transient BatchInput input;
     private transient ObjectMapper json;
 
     /**
@@ -52,7 +52,7 @@ public final class CheckFunction extends BroadcastProcessFunction<ListingEvent, 
     @Override
     public void open(OpenContext context) {
         json = Json.mapper();
-        parser = new CheckRequestParser(Clock.systemUTC());
+        input = new BatchInput(new CheckRequestParser(Clock.systemUTC()), json, Integer.MAX_VALUE, Long.MAX_VALUE);
         engine = new CheckEngine(classifier);
         CheckEngine.Applied first = withUserClassLoader(() -> engine.apply(initial));
         if (!first.accepted()) {
@@ -73,18 +73,13 @@ public final class CheckFunction extends BroadcastProcessFunction<ListingEvent, 
         r.packSnapshot = engine.label();
         r.request = e.request;
         r.checkedAt = System.currentTimeMillis();
-        CheckRequest request;
-        try {
-            request = parser.parse(json.readTree(e.request));
-        } catch (InvalidRequestException bad) {
-            r.problem = bad.problems().stream().map(p -> p.field() + ": " + p.problem()).collect(Collectors.joining("; "));
-            out.collect(r);
-            return;
-        } catch (Exception notJson) {
-            r.problem = "not valid JSON";
+        BatchRow row = input.row(0, e.request); // read and validated as the service's batch path reads a JSON line
+        if (row.refused()) {
+            r.problem = row.problem();
             out.collect(r);
             return;
         }
+        CheckRequest request = row.request();
         Verdict v = engine.checks().check(request);
         r.checkId = v.checkId();
         r.decision = v.decision().name();

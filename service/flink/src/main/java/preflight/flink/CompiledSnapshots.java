@@ -12,6 +12,7 @@ import preflight.ip.IpData;
 import preflight.ip.IpDataLoader;
 import preflight.ip.IpScreen;
 import preflight.regulations.RegulationCatalog;
+import preflight.rollout.PackFiles;
 import preflight.rules.PackLoader;
 import preflight.rules.RulePacks;
 
@@ -62,15 +63,8 @@ final class CompiledSnapshots {
             IpClassifier model = classifier ? MODELS.computeIfAbsent(true, k -> IpClassifiers.embedded(data.examples(), 60_000)) : null;
             return new Compiled(packs, new IpScreen(data, catalog, model));
         } finally {
-            delete(dir);
+            PackFiles.deleteTree(dir);
         }
     }
 
-    private static void delete(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a scratch folder left in the temp directory is harmless
-        }
-    }
 }

@@ -24,6 +24,7 @@ import preflight.check.CheckService;
 import preflight.check.Verdict;
 import preflight.http.CheckRequestParser;
 import preflight.http.Json;
+import preflight.rollout.PackFiles;
 
 /**
  * The bounded re-screen as a Flink job at parallelism 1 and 2, beside the service's batch path (the same listings
@@ -69,7 +70,7 @@ final class FlinkBenchmark {
             System.out.printf(Locale.ROOT, "round %d: batch path %,.0f / %,.0f listings/s, Flink job %,.0f / %,.0f listings/s (1 / 2)%n",
                     r + 1, rate[0][r], rate[2][r], rate[1][r], rate[3][r]);
         }
-        delete(work); // the verdicts written: about 250 MB a pass
+        PackFiles.deleteTree(work); // the verdicts written: about 250 MB a pass
         double batch1 = median(rate[0]);
         double job1 = median(rate[1]);
         double batch2 = median(rate[2]);
@@ -81,14 +82,6 @@ final class FlinkBenchmark {
         System.out.printf(Locale.ROOT, "parallelism 2 / parallelism 1: %.2f (goal at least 1.6)%n", job2 / job1);
         System.out.printf(Locale.ROOT, "job / batch path: %.2f at 1, %.2f at 2 (goal at least 0.80)%n", job1 / batch1, job2 / batch2);
         return 0;
-    }
-
-    private static void delete(Path dir) throws java.io.IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static double median(double[] values) {
@@ -148,7 +141,7 @@ final class FlinkBenchmark {
         }
         // the second half of the listings, by when they were checked: each task compiled packs of its own, whose
         // generated classes the JIT meets cold, as the batch path's were met in its warm-up pass
-        delete(output);
+        PackFiles.deleteTree(output);
         java.util.Collections.sort(at);
         int half = at.size() / 2;
         return (at.size() - half) / Math.max(0.001, (at.get(at.size() - 1) - at.get(half)) / 1000.0);

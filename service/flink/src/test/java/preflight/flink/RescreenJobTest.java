@@ -136,21 +136,16 @@ class RescreenJobTest {
         return out;
     }
 
-    static final String LANTERN_RULE = """
-            package rules.us.lanterns;
+    /** The service tests' lantern ban (TestProject.LANTERN_BAN): one file, read from the project root. */
+    static final String LANTERN_RULE = read("service/src/test/resources/lantern-ban.drl");
 
-            import preflight.listing.Listing;
-            global preflight.rules.Findings findings;
-
-            rule "Lanterns may not be sold in the US (a test rule)"
-                @id("US-TEST-LANTERN") @category("PROHIBITED") @severity("CRITICAL")
-                @regulation("US-MOCRA-607") @effectiveFrom("2020-01-01")
-            when
-                $l : Listing( mentionsAny("lantern") )
-            then
-                findings.report(kcontext, $l, "Lanterns are not allowed.", "Remove the lantern.");
-            end
-            """;
+    private static String read(String file) {
+        try {
+            return java.nio.file.Files.readString(Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /**
      * Listings 0..half-1 go out; once the job has checked them all, the control source sends {@code update}; listings
